@@ -1,0 +1,448 @@
+"""Map a table's column headers and row labels onto canonical (field, dim) cells."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .document import Cell, Table
+from .mappings import FieldSpec, LayoutColumn, Mappings
+from .normalize import LEVEL_NONE, Label, money_factor, parse_label, parse_value
+
+# Row-label scores (0-100). Below LOW_CONFIDENCE a row is not mapped; below HIGH_CONFIDENCE it is mapped
+# with a low_confidence finding. Calibrated on the generated corpus (bench/accuracy.py).
+LOW_CONFIDENCE = 75.0
+HIGH_CONFIDENCE = 90.0
+# Two fields scoring within this margin of each other are too close to call with high confidence.
+AMBIGUITY_MARGIN = 3.0
+# A header cell must match a known column header this well to give its column a dim (or a field group).
+DIM_MATCH = 85.0
+GROUP_MATCH = 88.0
+# A context label must match a field's parent this well (or contain it) to count as that parent.
+PARENT_MATCH = 85.0
+PARENT_MISSING_PENALTY = 25.0
+ORDINAL_BONUS = 5.0
+ORDINAL_PENALTY = 10.0
+# Substring matches count for truncated labels, discounted, when the shorter text is long enough to mean something.
+PARTIAL_WEIGHT = 0.9
+MIN_PARTIAL_CHARS = 6
+# Recency among several matching parents breaks ties (the nearest group above wins).
+RECENCY_STEP = 0.01
+
+
+@dataclass
+class Column:
+    dim: str | None = None
+    group: str | None = None  # field id named by a column group header
+    header: str = ""  # raw header texts, top to bottom
+    template: str | None = None
+    is_unit: bool = False
+    score: float = 100.0
+
+
+@dataclass
+class CellValue:
+    field: str
+    dim: str
+    section: str
+    value: float | None
+    unit: str
+    raw_label: str
+    raw_value: str
+    score: float
+    page: int | None
+    table: int
+    row: int
+    col: int
+
+
+@dataclass
+class Finding:
+    kind: str
+    severity: str
+    detail: str
+    section: str | None = None
+    field: str | None = None
+    dim: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+
+
+@dataclass
+class TableResult:
+    values: list[CellValue] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    templates: set[str] = field(default_factory=set)
+    recognised: bool = False
+
+
+@dataclass
+class MappingState:
+    """What one table passes to the next in a document: a header to continue, the fields already taken."""
+
+    columns: list[Column] | None = None
+    n_cols: int = 0
+    taken: dict[tuple[str, str], CellValue] = field(default_factory=dict)
+
+
+def label_similarity(a: str, b: str) -> float:
+    """0-100 similarity of two normalised labels; a long enough substring counts, discounted."""
+    if not a or not b:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    short, long = sorted((a, b), key=len)
+    if len(short) >= MIN_PARTIAL_CHARS and 2 * len(short) >= len(long):
+        score = max(score, PARTIAL_WEIGHT * fuzz.partial_ratio(short, long))
+    return score
+
+
+def best_dim(text: str, mappings: Mappings):
+    """The column header name best matching `text`, with its score."""
+    label = parse_label(text).text
+    best, best_score = None, 0.0
+    for name in mappings.dim_names:
+        score = fuzz.ratio(label, name.name) if label else 0.0
+        if score > best_score:
+            best, best_score = name, score
+    return best, best_score
+
+
+def best_group(text: str, mappings: Mappings):
+    label = parse_label(text).text
+    best, best_score = None, 0.0
+    for name, field_id in mappings.column_groups:
+        score = fuzz.ratio(label, name) if label else 0.0
+        if score > best_score:
+            best, best_score = field_id, score
+    return best, best_score
+
+
+def is_unit_header(text: str, mappings: Mappings) -> bool:
+    return parse_label(text).text in mappings.unit_names
+
+
+def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> list[Column]:
+    """Each column's dim and field group, read bottom-up from the header rows above the data."""
+    columns = []
+    for c in range(table.n_cols):
+        stack: list[Cell] = []
+        for r in rows:
+            cell = table.grid[r][c]
+            if cell.text.strip() and (not stack or stack[-1] is not cell):
+                stack.append(cell)
+        column = Column(header=" / ".join(cell.text for cell in stack))
+        for cell in reversed(stack):
+            name, score = best_dim(cell.text, mappings)
+            if name is not None and score >= DIM_MATCH:
+                column.dim, column.template, column.score = name.dim, name.template, score
+                break
+            if is_unit_header(cell.text, mappings):
+                column.is_unit = True
+                break
+        if column.dim:
+            for cell in reversed(stack):
+                group, score = best_group(cell.text, mappings)
+                if group and score >= GROUP_MATCH:
+                    column.group, column.score = group, min(column.score, score)
+                    break
+        columns.append(column)
+    return columns
+
+
+def header_kind(cells: list[Cell], mappings: Mappings) -> str | None:
+    """'header' for a row of column headers, 'group' for a row of column-group names, else None.
+
+    A numbered cell is a row label (（七）总计, 3.其他), never a header; so is the row's first text when it
+    is the only header-like one.
+    """
+    texts = [c.text for c in cells if c.text.strip()]
+    if not texts or any(parse_value(t).value is not None for t in texts):
+        return None
+    for kind, best, threshold in (("header", best_dim, DIM_MATCH), ("group", best_group, GROUP_MATCH)):
+        hits = [
+            i for i, text in enumerate(texts)
+            if parse_label(text).ordinal is None and best(text, mappings)[1] >= threshold
+        ]
+        if len(hits) >= 2 or (hits and hits[0] > 0):
+            return kind
+    return None
+
+
+def is_title_row(cells: list[Cell]) -> bool:
+    """A row that is one merged cell, or only text and nothing that could be a value."""
+    filled = [c for c in cells if c.text.strip()]
+    return len(filled) <= 1 and len(cells) <= 2 and bool(filled) and filled[0].colspan > 1
+
+
+def trailing_value_columns(table: Table, r: int) -> int:
+    """How many columns from the right of row `r` hold numbers or blanks."""
+    count, previous = 0, None
+    for c in range(table.n_cols - 1, -1, -1):
+        cell = table.grid[r][c]
+        if cell is previous:
+            break
+        parsed = parse_value(cell.text)
+        if not parsed.ok:
+            break
+        count, previous = count + 1, cell
+    return count
+
+
+def candidate_fields(columns: list[Column], mappings: Mappings) -> list[FieldSpec]:
+    dims = {c.dim for c in columns if c.dim and not c.group}
+    return [f for f in mappings.fields.values() if not f.by_column and dims & set(f.dims)]
+
+
+def parent_position(spec: FieldSpec, context: list[str]) -> int:
+    """Index of the latest context label naming one of the field's parents, or -1."""
+    for position in range(len(context) - 1, -1, -1):
+        text = context[position]
+        for parent in spec.parents:
+            if parent in text or fuzz.ratio(parent, text) >= PARENT_MATCH:
+                return position
+    return -1
+
+
+def rank_fields(label: Label, context: list[str], candidates: list[FieldSpec]) -> list[tuple[float, FieldSpec]]:
+    """Candidates by descending score for a row label seen under `context` (outermost first)."""
+    ranked = []
+    for spec in candidates:
+        score = max(label_similarity(label.text, name) for name in spec.names)
+        if spec.parents:
+            position = parent_position(spec, context)
+            score += -PARENT_MISSING_PENALTY if position < 0 else RECENCY_STEP * position
+        if spec.ordinal is not None and label.ordinal is not None:
+            score += ORDINAL_BONUS if spec.ordinal == label.ordinal else -ORDINAL_PENALTY
+        ranked.append((score, spec))
+    ranked.sort(key=lambda item: -item[0])
+    return ranked
+
+
+@dataclass
+class RowMatch:
+    spec: FieldSpec | None
+    score: float
+    guess: FieldSpec | None = None
+    ambiguous_with: FieldSpec | None = None
+
+
+def match_row(label: Label, context: list[str], candidates: list[FieldSpec]) -> RowMatch:
+    """Accept the best field when it clears LOW_CONFIDENCE and no other field is as good."""
+    ranked = rank_fields(label, context, candidates)
+    if not ranked:
+        return RowMatch(None, 0.0)
+    top_score, top = ranked[0]
+    score = min(100.0, top_score)
+    runner_up = next(((s, f) for s, f in ranked[1:] if f.id != top.id), None)
+    if score < LOW_CONFIDENCE:
+        return RowMatch(None, score, guess=top)
+    if runner_up and top_score - runner_up[0] < AMBIGUITY_MARGIN:
+        if score < HIGH_CONFIDENCE or runner_up[0] >= HIGH_CONFIDENCE:
+            return RowMatch(None, score, guess=top, ambiguous_with=runner_up[1])
+        return RowMatch(top, min(score, HIGH_CONFIDENCE - 0.1), ambiguous_with=runner_up[1])
+    return RowMatch(top, score)
+
+
+def convert_value(text: str, spec: FieldSpec, dim: str, column: Column, unit_text: str):
+    """(value in the canonical unit, unit name, parsed ok) for one printed cell."""
+    parsed = parse_value(text)
+    unit = "万元" if dim == "amount" else spec.unit
+    value = parsed.value
+    if value is not None and unit == "万元":
+        factor = money_factor(parsed.unit) or money_factor(column.header) or money_factor(unit_text) or 1.0
+        value = round(value * factor, 6)
+    return value, unit, parsed.ok
+
+
+def layout_columns(table: Table, r: int, mappings: Mappings, label: Label | None) -> list[Column] | None:
+    """Columns for a table with no header: the layout as wide as the row's value columns that fits its label."""
+    width = trailing_value_columns(table, r)
+    best, best_score = None, -1.0
+    for layout in mappings.layouts.values():
+        if len(layout) != width or width == 0:
+            continue
+        columns = [Column()] * (table.n_cols - width) + [
+            Column(dim=col.dim, group=col.field, header="") for col in layout
+        ]
+        if layout[0].field:
+            score = 50.0
+        elif label is None:
+            continue
+        else:
+            ranked = rank_fields(label, [], candidate_fields(columns, mappings))
+            score = ranked[0][0] if ranked else 0.0
+        if score > best_score:
+            best, best_score = columns, score
+    return best if best_score >= LOW_CONFIDENCE or (best and best[-1].group) else None
+
+
+def map_table(table: Table, index: int, mappings: Mappings, state: MappingState) -> TableResult:
+    """Every recognised cell of one table as (field, dim) values, with findings for what was not recognised."""
+    result = TableResult()
+    columns: list[Column] | None = None
+    pending: list[int] = []  # title and header rows since the last data row
+    outline: list[Label] = []
+    last_was_data = False
+    blank_rows: list[tuple[FieldSpec, list[CellValue], int]] = []
+
+    for r in range(table.n_rows):
+        cells = table.row_cells(r)
+        if not any(c.text.strip() for c in cells):
+            continue
+        kind = header_kind(cells, mappings)
+        if kind or is_title_row(cells):
+            if last_was_data:
+                pending, outline = [], []
+            pending.append(r)
+            last_was_data = False
+            if kind == "header":
+                columns = columns_from_header(table, pending, mappings)
+            continue
+        if columns is None:
+            if state.columns is not None and state.n_cols == table.n_cols and trailing_value_columns(table, r):
+                columns = state.columns
+            else:
+                label_text = next((c.text for c in reversed(cells) if c.text.strip() and not parse_value(c.text).ok), "")
+                columns = layout_columns(table, r, mappings, parse_label(label_text) if label_text else None)
+            if columns is None:
+                pending.append(r)
+                continue
+        last_was_data = True
+        map_data_row(table, index, r, columns, pending, outline, mappings, state, result, blank_rows)
+
+    drop_group_rows(blank_rows, result, state)
+    if columns is not None and any(c.dim for c in columns):
+        state.columns, state.n_cols = columns, table.n_cols
+        result.recognised = True
+        result.templates.update(c.template for c in columns if c.template and c.dim)
+    elif not result.values:
+        report_unknown_table(table, result)
+    return result
+
+
+def map_data_row(table, index, r, columns, pending, outline, mappings, state, result, blank_rows) -> None:
+    value_cols = [c for c, col in enumerate(columns) if col.dim]
+    if not value_cols:
+        return
+    first_value_col = value_cols[0]
+    label_cells: list[Cell] = []
+    for c in range(first_value_col):
+        cell = table.grid[r][c]
+        if cell.text.strip() and not columns[c].is_unit and (not label_cells or label_cells[-1] is not cell):
+            label_cells.append(cell)
+    unit_text = next((table.grid[r][c].text for c, col in enumerate(columns) if col.is_unit), "")
+    row_values = [table.grid[r][c] for c in value_cols]
+    has_number = any(parse_value(c.text).value is not None for c in row_values)
+
+    grouped = [c for c in value_cols if columns[c].group]
+    if grouped:
+        for c in grouped:
+            spec = mappings.fields[columns[c].group]
+            emit(table, index, r, c, spec, columns[c], columns[c].header, unit_text, columns[c].score, state, result)
+        return
+
+    if not label_cells:
+        if has_number:
+            result.findings.append(Finding(
+                "unmatched_label", "warning",
+                f"table {index} row {r}: numbers without a row label",
+                actual=" | ".join(c.text for c in row_values),
+            ))
+        return
+    raw_label = label_cells[-1].text
+    label = parse_label(raw_label)
+    ancestors = [parse_label(c.text).text for c in label_cells[:-1]]
+    if label.level != LEVEL_NONE:
+        while outline and outline[-1].level >= label.level:
+            outline.pop()
+    titles = [parse_label(table.grid[p][0].text).text for p in pending]
+    context = titles + ancestors + [item.text for item in outline]
+    outline.append(label)
+
+    match = match_row(label, context, candidate_fields(columns, mappings))
+    if match.spec is None:
+        if has_number:
+            guess = f"{match.guess.id} ({match.score:.0f})" if match.guess else "none"
+            why = f", as close to {match.ambiguous_with.id}" if match.ambiguous_with else ""
+            result.findings.append(Finding(
+                "unmatched_label", "warning",
+                f"table {index} row {r}: label {raw_label!r} matched no field well enough; best guess {guess}{why}",
+                section=match.guess.section if match.guess else None,
+                expected=match.guess.id if match.guess else None,
+                actual=raw_label,
+            ))
+        return
+    spec = match.spec
+    if match.score < HIGH_CONFIDENCE:
+        why = f"; {match.ambiguous_with.id} scores almost as well" if match.ambiguous_with else ""
+        result.findings.append(Finding(
+            "low_confidence", "warning",
+            f"table {index} row {r}: label {raw_label!r} read as {spec.id} with score {match.score:.0f}{why}",
+            section=spec.section, field=spec.id, actual=raw_label,
+        ))
+    emitted = []
+    for c in value_cols:
+        if columns[c].dim in spec.dims:
+            value = emit(table, index, r, c, spec, columns[c], raw_label, unit_text, match.score, state, result)
+            if value is not None:
+                emitted.append(value)
+    if spec.group_when_children and emitted and all(v.value is None for v in emitted):
+        blank_rows.append((spec, emitted, r))
+
+
+def emit(table, index, r, c, spec, column, raw_label, unit_text, score, state, result) -> CellValue | None:
+    cell = table.grid[r][c]
+    if c > 0 and table.grid[r][c - 1] is cell:
+        return None  # a value cell merged across columns is read once, in its first column
+    key = (spec.id, column.dim)
+    if key in state.taken:
+        first = state.taken[key]
+        result.findings.append(Finding(
+            "unmatched_label", "warning",
+            f"table {index} row {r} col {c}: {spec.id}/{column.dim} already read from table {first.table} "
+            f"row {first.row} col {first.col}; this cell ({cell.text!r}) is not used",
+            section=spec.section, field=spec.id, dim=column.dim, actual=cell.text,
+        ))
+        return None
+    value, unit, ok = convert_value(cell.text, spec, column.dim, column, unit_text)
+    if not ok:
+        result.findings.append(Finding(
+            "unparsed_value", "warning",
+            f"table {index} row {r} col {c}: {cell.text!r} is not a number",
+            section=spec.section, field=spec.id, dim=column.dim, actual=cell.text,
+        ))
+    item = CellValue(
+        field=spec.id, dim=column.dim, section=spec.section, value=value, unit=unit,
+        raw_label=raw_label.strip(), raw_value=cell.text, score=round(score, 1),
+        page=cell.page, table=index, row=r, col=c,
+    )
+    state.taken[key] = item
+    result.values.append(item)
+    if len(spec.templates) == 1:
+        result.templates.add(spec.templates[0])
+    return item
+
+
+def drop_group_rows(blank_rows, result: TableResult, state: MappingState) -> None:
+    """A blank row heading its own child rows (2021 （六）其他处理) holds no numbers: it is not read."""
+    mapped = {v.field for v in result.values}
+    for spec, values, _row in blank_rows:
+        children = {f for f in mapped if f.startswith(spec.id + ".")}
+        if children:
+            for value in values:
+                result.values.remove(value)
+                state.taken.pop((value.field, value.dim), None)
+
+
+def report_unknown_table(table: Table, result: TableResult) -> None:
+    """Rows of a table outside the national formats are listed (info), not forced onto canonical fields."""
+    for r in range(table.n_rows):
+        cells = table.row_cells(r)
+        numbers = [c for c in cells if parse_value(c.text).value is not None]
+        labels = [c.text for c in cells if c.text.strip() and not parse_value(c.text).ok]
+        if numbers and labels:
+            result.findings.append(Finding(
+                "unmatched_label", "info",
+                f"row {r} of a table outside the national formats: {labels[0]!r}",
+                actual=labels[0],
+            ))

@@ -1,0 +1,133 @@
+"""Loading the YAML in mappings/: canonical fields, column headers, layouts, sections."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .normalize import parse_label
+
+DEFAULT_MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
+MAPPINGS_ENV = "EXTRACTOR_MAPPINGS"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    id: str
+    section: str
+    templates: tuple[str, ...]
+    unit: str
+    dims: tuple[str, ...]
+    label: str
+    names: tuple[str, ...]  # normalised official label and aliases
+    parents: tuple[str, ...] = ()  # normalised labels of the group the row sits under
+    ordinal: int | None = None
+    by_column: bool = False  # decided by column groups, not row labels
+    group_when_children: bool = False  # a blank row of it is only the heading of its child rows
+
+
+@dataclass(frozen=True)
+class DimName:
+    name: str  # normalised header text
+    dim: str
+    template: str | None = None
+
+
+@dataclass(frozen=True)
+class LayoutColumn:
+    dim: str
+    field: str | None = None
+
+
+@dataclass
+class Mappings:
+    fields: dict[str, FieldSpec]
+    dim_names: list[DimName]
+    unit_names: list[str]
+    column_groups: list[tuple[str, str]]  # (normalised header, field id)
+    layouts: dict[str, list[LayoutColumn]]
+    sections: list[tuple[str, list[str]]]
+    required_sections: dict[str, list[str]]
+    folder: Path = field(default_factory=Path)
+
+    def children_of(self, spec: FieldSpec) -> list[FieldSpec]:
+        return [f for f in self.fields.values() if set(f.parents) & set(spec.names)]
+
+
+def normalised(label: str) -> str:
+    return parse_label(label).text
+
+
+def read_yaml(path: Path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def mappings_dir(folder: str | Path | None = None) -> Path:
+    return Path(folder or os.environ.get(MAPPINGS_ENV) or DEFAULT_MAPPINGS_DIR)
+
+
+@lru_cache(maxsize=8)
+def load_mappings(folder: str | Path | None = None) -> Mappings:
+    """Read fields.yaml, columns.yaml and sections.yaml from `folder` (default: the repository's mappings/)."""
+    folder = mappings_dir(folder)
+    if not (folder / "fields.yaml").is_file():
+        raise FileNotFoundError(f"no fields.yaml in mappings folder {folder}")
+    fields = {}
+    for field_id, spec in read_yaml(folder / "fields.yaml").items():
+        missing = {"section", "templates", "unit", "dims", "label"} - set(spec)
+        if missing:
+            raise ValueError(f"{folder / 'fields.yaml'}: field {field_id} lacks {sorted(missing)}")
+        labels = [spec["label"], *spec.get("aliases", [])]
+        fields[field_id] = FieldSpec(
+            id=field_id,
+            section=spec["section"],
+            templates=tuple(str(t) for t in spec["templates"]),
+            unit=spec["unit"],
+            dims=tuple(spec["dims"]),
+            label=spec["label"],
+            names=tuple(dict.fromkeys(normalised(label) for label in labels)),
+            parents=tuple(normalised(p) for p in spec.get("parent", [])),
+            ordinal=spec.get("ordinal"),
+            by_column=bool(spec.get("by_column", False)),
+            group_when_children=bool(spec.get("group_when_children", False)),
+        )
+
+    columns = read_yaml(folder / "columns.yaml")
+    dim_names = []
+    for dim, entries in columns.get("dims", {}).items():
+        for entry in entries:
+            label, template = (entry["label"], entry.get("template")) if isinstance(entry, dict) else (entry, None)
+            dim_names.append(DimName(normalised(label), dim, str(template) if template else None))
+    column_groups = [
+        (normalised(label), field_id)
+        for field_id, labels in columns.get("column_groups", {}).items()
+        for label in labels
+    ]
+    layouts = {}
+    for name, entries in columns.get("layouts", {}).items():
+        layout = []
+        for entry in entries:
+            field_id, _, dim = entry.rpartition(":")
+            layout.append(LayoutColumn(dim, field_id or None))
+        layouts[name] = layout
+
+    sections_yaml = read_yaml(folder / "sections.yaml")
+    sections = [(sid, [normalised(k) for k in keys]) for sid, keys in sections_yaml.get("sections", {}).items()]
+    required = {str(k): list(v) for k, v in sections_yaml.get("required", {}).items()}
+    return Mappings(
+        fields=fields,
+        dim_names=dim_names,
+        unit_names=[normalised(u) for u in columns.get("unit_column", [])],
+        column_groups=column_groups,
+        layouts=layouts,
+        sections=sections,
+        required_sections=required,
+        folder=folder,
+    )

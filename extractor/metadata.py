@@ -1,0 +1,101 @@
+"""The reporting body and year, from the title, else the file name, else the prose. Never guessed."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .document import Document, Paragraph, Table
+from .normalize import CN_DIGITS, squash
+
+# The title sits in the first few lines; a heading or table ends the search.
+TITLE_LINES = 8
+MAX_AGENCY_CHARS = 40
+YEAR = r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
+TITLE = re.compile(YEAR + r"年度?(?:上半年|下半年)?(?:的)?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:年度)?(?:工作)?报告")
+TITLE_NO_YEAR = re.compile(r"(?:政府信息公开|政务公开).{0,8}?(?:年度)?(?:工作)?报告")
+PROSE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+AGENCY_TAIL = re.compile(r"(关于|的|发布|公布|印发)+$")
+AGENCY_HEAD = re.compile(r"^(关于)")
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+NOT_AGENCY = re.compile(r"\d|[：:，,。；;（）()]")
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def year_value(token: str) -> int | None:
+    if token.isdigit():
+        year = int(token)
+    else:
+        year = int("".join(str(CN_DIGITS[ch]) for ch in token))
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def title_lines(document: Document) -> list[str]:
+    lines = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            break
+        for line in block.text.splitlines():
+            text = squash(line)
+            if text:
+                lines.append(text)
+        if len(lines) >= TITLE_LINES:
+            break
+    return lines[:TITLE_LINES]
+
+
+def clean_agency(text: str) -> str | None:
+    text = AGENCY_HEAD.sub("", AGENCY_TAIL.sub("", text.strip("《》“”\"' ")))
+    if len(text) < 2 or len(text) > MAX_AGENCY_CHARS or not HAS_CJK.search(text) or NOT_AGENCY.search(text):
+        return None
+    return text
+
+
+def from_title(lines: list[str]) -> tuple[str | None, int | None]:
+    """(agency, year) from the title: '宁海县交通运输局2021年政府信息公开工作年度报告', or the body's name on the line above."""
+    for i, line in enumerate(lines):
+        match = TITLE.search(line)
+        no_year = TITLE_NO_YEAR.search(line) if not match else None
+        if not match and not no_year:
+            continue
+        start = (match or no_year).start()
+        year = year_value(match.group(1)) if match else None
+        agency = clean_agency(line[:start])
+        if agency is None and i > 0 and not TITLE.search(lines[i - 1]):
+            agency = clean_agency(lines[i - 1])
+        return agency, year
+    return None, None
+
+
+def from_file_name(path: Path) -> tuple[str | None, int | None]:
+    stem = squash(path.stem)
+    match = TITLE.search(stem)
+    if match:
+        return clean_agency(stem[: match.start()]), year_value(match.group(1))
+    years = FILE_YEAR.findall(stem)
+    return None, (year_value(years[0]) if len(years) == 1 else None)
+
+
+def from_prose(document: Document) -> int | None:
+    """The year the opening prose speaks of most ('2020年我局…'), when the title and file name are silent."""
+    counts: Counter[int] = Counter()
+    for block in document.blocks[:40]:
+        if isinstance(block, Paragraph):
+            for token in PROSE_YEAR.findall(squash(block.text)):
+                year = year_value(token)
+                if year:
+                    counts[year] += 1
+    if not counts:
+        return None
+    top = max(counts.values())
+    return max(year for year, n in counts.items() if n == top)
+
+
+def find_metadata(document: Document, source_name: str | None = None) -> tuple[str | None, int | None]:
+    """(agency, year) of a report; None where the report does not say."""
+    agency, year = from_title(title_lines(document))
+    file_agency, file_year = from_file_name(Path(source_name or document.source))
+    agency = agency or file_agency
+    year = year or file_year or from_prose(document)
+    return agency, year

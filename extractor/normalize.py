@@ -1,0 +1,137 @@
+"""Normalising printed labels and cell values before they are matched or stored."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Outline levels of numbering styles, outermost first: 一、 > （一） > 1. > (1) or ①
+LEVEL_CN, LEVEL_PAREN_CN, LEVEL_DIGIT, LEVEL_PAREN_DIGIT, LEVEL_NONE = range(5)
+
+# Applied to NFKC text, so full-width brackets and dots are already ASCII.
+NUMBERING = [
+    (re.compile(r"^第?([一二三四五六七八九十]+)[、.:]"), LEVEL_CN),
+    (re.compile(r"^\(([一二三四五六七八九十]+)\)[、.]?"), LEVEL_PAREN_CN),
+    (re.compile(r"^(\d{1,2})(?:[、.:](?!\d)|\s)"), LEVEL_DIGIT),
+    (re.compile(r"^\((\d{1,2})\)[、.]?"), LEVEL_PAREN_DIGIT),
+]
+SUCH_AS = re.compile(r"^(其中|包括)[:、,]?")
+PARENTHETICAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
+NOT_WORD = re.compile(r"[\W_]+")
+WHITESPACE = re.compile(r"\s+")
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 九十九), or None."""
+    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+
+
+CIRCLED_AS_PAREN = {ord(ch): f"({i})" for i, ch in enumerate(CIRCLED, start=1)}
+
+
+def squash(text: str) -> str:
+    """NFKC with every kind of whitespace removed (CJK text has no meaningful spaces).
+
+    Circled numbers become (n) first: NFKC would turn ① into a bare 1 that reads as part of the label.
+    """
+    return WHITESPACE.sub("", unicodedata.normalize("NFKC", (text or "").translate(CIRCLED_AS_PAREN)))
+
+
+@dataclass(frozen=True)
+class Label:
+    """A printed label split into its numbering and the words that carry its meaning."""
+
+    text: str  # normalised words: no numbering, no 其中：, no parenthetical notes, no punctuation
+    ordinal: int | None = None
+    level: int = LEVEL_NONE
+    such_as: bool = False  # began with 其中：
+
+
+def parse_label(raw: str) -> Label:
+    """Normalise a row or heading label: NFKC, whitespace, numbering prefixes, 其中：, notes in brackets."""
+    text = squash(raw)
+    ordinal, level, such_as = None, LEVEL_NONE, False
+    for _ in range(3):  # "三、（一）1." can stack
+        stripped = False
+        match = SUCH_AS.match(text)
+        if match:
+            such_as, text, stripped = True, text[match.end():], True
+        for pattern, pattern_level in NUMBERING:
+            match = pattern.match(text)
+            if match:
+                token = match.group(1)
+                value = int(token) if token.isdigit() else cn_number(token)
+                if level == LEVEL_NONE or pattern_level > level:
+                    ordinal, level = value, pattern_level
+                text, stripped = text[match.end():], True
+                break
+        if not stripped:
+            break
+    previous = None
+    while previous != text:
+        previous, text = text, PARENTHETICAL.sub("", text)
+    return Label(NOT_WORD.sub("", text), ordinal, level, such_as)
+
+
+def normalize_label(raw: str) -> str:
+    return parse_label(raw).text
+
+
+# ---------------------------------------------------------------- values
+
+NULL_MARKERS = {"", "-", "--", "—", "——", "―", "/", "\\", "无", "空", "null", "none", "n/a", "na", "×", "x", "…", "..."}
+NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)$")
+MONEY_UNITS = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}
+COUNT_SUFFIXES = ("件", "条", "项", "次", "个", "人次", "人", "篇", "场", "期", "份", "家", "户", "宗")
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    value: float | None
+    unit: str | None = None  # a unit printed in the cell itself, e.g. 元 in "1823200元"
+    ok: bool = True  # False when the text is neither a number nor a recognised blank
+
+
+def parse_value(raw: str) -> ParsedValue:
+    """Read a printed cell: '+8' -> 8, '182.32万元' -> 182.32 (unit 万元), '——' -> null, 'abc' -> not ok."""
+    text = squash(raw).replace(",", "").replace("，", "")
+    text = text.replace("−", "-").replace("–", "-").replace("﹣", "-")
+    if text.lower() in NULL_MARKERS or set(text) <= set("-—―/"):
+        return ParsedValue(None)
+    unit = None
+    for money in sorted(MONEY_UNITS, key=len, reverse=True):
+        if text.endswith(money):
+            unit, text = money, text[: -len(money)]
+            break
+    else:
+        for suffix in COUNT_SUFFIXES:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)]
+                break
+    if text.endswith("%"):
+        return ParsedValue(None, ok=False)
+    match = NUMBER.match(text)
+    if not match:
+        return ParsedValue(None, unit, ok=False)
+    sign, digits = match.groups()
+    value = float(digits)
+    return ParsedValue(-value if sign == "-" else value, unit)
+
+
+def money_factor(unit_text: str | None) -> float | None:
+    """How many 万元 one printed unit is worth: 元 -> 0.0001; None when the text names no money unit."""
+    if not unit_text:
+        return None
+    text = squash(unit_text)
+    for money in sorted(MONEY_UNITS, key=len, reverse=True):
+        if money in text:
+            return MONEY_UNITS[money]
+    return None

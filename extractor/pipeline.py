@@ -1,0 +1,218 @@
+"""One report file in, its observations, document row and findings out; a folder of them likewise."""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .document import Document, Table
+from .mapping import Finding, MappingState, map_table
+from .mappings import Mappings, load_mappings
+from .metadata import find_metadata
+from .readers import ReadError, read_document, sniff_format
+from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, frame
+from .sections import find_sections
+
+REPORT_EXTENSIONS = {".docx", ".doc", ".pdf", ".htm", ".html", ".wps"}
+SECTION_ORDER = ["overview", "proactive", "response", "requests", "review_litigation", "capacity", "problems",
+                 "other_matters"]
+HASH_CHUNK = 1 << 20
+DOC_ID_CHARS = 16
+# Reports up to this year use the 2019 national form when no table says which form it is.
+LAST_2019_FORMAT_YEAR = 2020
+
+
+@dataclass
+class Report:
+    """Everything extracted from one file: the three contract tables, for that file alone."""
+
+    observations: pd.DataFrame
+    documents: pd.DataFrame
+    findings: pd.DataFrame
+
+    @property
+    def document(self) -> dict:
+        return self.documents.iloc[0].to_dict()
+
+    @property
+    def status(self) -> str:
+        return self.document["status"]
+
+    def value(self, field: str, dim: str):
+        """The value of one (field, dim) cell, or KeyError when the report has no such cell."""
+        rows = self.observations[(self.observations["field"] == field) & (self.observations["dim"] == dim)]
+        if rows.empty:
+            raise KeyError((field, dim))
+        value = rows.iloc[0]["value"]
+        return None if pd.isna(value) else float(value)
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:DOC_ID_CHARS]
+
+
+def decide_template(hints: set[str], has_national_tables: bool, year: int | None) -> str:
+    """The document's format from its tables' formats (spec SCHEMA.md, "Report formats")."""
+    national = hints & {"2019", "2021"}
+    if "legacy" in hints and (national or has_national_tables):
+        return "hybrid"
+    if "2021" in national:
+        return "2021"
+    if "2019" in national:
+        return "2019"
+    if "legacy" in hints:
+        return "legacy"
+    if has_national_tables:
+        if year is None:
+            return "unknown"
+        return "2019" if year <= LAST_2019_FORMAT_YEAR else "2021"
+    return "unknown"
+
+
+def map_document(document: Document, mappings: Mappings):
+    """All tables of a document mapped in order, the header of one table carried to a headerless next."""
+    state = MappingState()
+    values, findings, hints = [], [], set()
+    national = False
+    recognised_tables = 0
+    for index, table in enumerate(document.tables):
+        result = map_table(table, index, mappings, state)
+        values.extend(result.values)
+        findings.extend(result.findings)
+        hints |= result.templates
+        recognised_tables += result.recognised
+        national |= any(v.section in ("requests", "review_litigation") and "legacy" not in mappings.fields[v.field].templates
+                        for v in result.values)
+    return values, findings, hints, national, recognised_tables
+
+
+def extract_document(document: Document, doc_id: str, source: str, mappings: Mappings):
+    """(observation records, document record, finding records) of a document that was read."""
+    agency, year = find_metadata(document, Path(source).name)
+    values, findings, hints, national, recognised = map_document(document, mappings)
+    template = decide_template(hints, national, year)
+    placed = find_sections(document, mappings)
+    sections = {s for s in placed if s and s != "other"} | {v.section for v in values}
+    common = {"doc_id": doc_id, "source": source}
+    observations = [
+        {**common, "agency": agency, "year": year, "template": template, **asdict(v)} for v in values
+    ]
+    if not document.tables:
+        findings.append(Finding("no_tables", "warning", "the document holds no table: is it an annual report?"))
+    elif not recognised:
+        findings.append(Finding("no_tables", "warning", "no table of a known report format was recognised"))
+    if agency is None or year is None:
+        missing = " and ".join(name for name, v in (("agency", agency), ("year", year)) if v is None)
+        findings.append(Finding("unknown_metadata", "warning", f"{missing} not found in the title, file name or prose"))
+    document_record = {
+        **common, "format": document.format, "pages": document.pages,
+        "status": "partial" if document.warnings else "ok",
+        "error": "; ".join(document.warnings) or None,
+        "agency": agency, "year": year, "template": template, "n_tables": len(document.tables),
+        "n_observations": len(observations),
+        "sections": " ".join(s for s in SECTION_ORDER if s in sections),
+    }
+    finding_records = [{**common, **asdict(f)} for f in findings]
+    return observations, document_record, finding_records
+
+
+def failed_record(doc_id: str, source: str, format_: str, message: str) -> tuple[dict, dict]:
+    document = {
+        "doc_id": doc_id, "source": source, "format": format_, "pages": None, "status": "failed",
+        "error": message, "agency": None, "year": None, "template": "unknown", "n_tables": 0,
+        "n_observations": 0, "sections": "",
+    }
+    finding = {"doc_id": doc_id, "source": source, "kind": "parse_error", "severity": "error",
+               "section": None, "field": None, "dim": None, "detail": message, "expected": None, "actual": None}
+    return document, finding
+
+
+def extract_records(path: Path, root: Path | None = None, mappings: Mappings | None = None):
+    """(observations, document, findings) records of one file; a file that cannot be read is a failed row."""
+    started = time.perf_counter()
+    path = Path(path)
+    mappings = mappings or load_mappings()
+    source = path.relative_to(root).as_posix() if root else path.name
+    try:
+        doc_id = file_digest(path)
+    except OSError as exc:
+        doc_id = hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()[:DOC_ID_CHARS]
+        document, finding = failed_record(doc_id, source, "unknown", f"cannot read the file: {exc.strerror or exc}")
+        document["seconds"] = time.perf_counter() - started
+        return [], document, [finding]
+    format_ = "unknown"
+    try:
+        format_ = sniff_format(path)
+        document = read_document(path)
+        observations, document_record, findings = extract_document(document, doc_id, source, mappings)
+    except ReadError as exc:
+        observations = []
+        document_record, finding = failed_record(doc_id, source, format_, str(exc))
+        findings = [finding]
+    except Exception as exc:  # a bug or a file no reader foresaw must not stop the batch
+        observations = []
+        document_record, finding = failed_record(doc_id, source, format_, f"unexpected error: {type(exc).__name__}: {exc}")
+        findings = [finding]
+    document_record["seconds"] = round(time.perf_counter() - started, 4)
+    return observations, document_record, findings
+
+
+def extract_file(path: str | Path, mappings: Mappings | None = None) -> Report:
+    """Extract one report file. Never raises for a bad file: its Report has a failed document row."""
+    observations, document, findings = extract_records(Path(path), None, mappings)
+    return Report(frame(observations, OBSERVATIONS), frame([document], DOCUMENTS), frame(findings, FINDINGS))
+
+
+def is_report_file(path: Path) -> bool:
+    """Report extensions, plus any file whose content is a PDF or Word file whatever its name says."""
+    if path.name.startswith((".", "~$")):
+        return False
+    if path.suffix.lower() in REPORT_EXTENSIONS:
+        return True
+    try:
+        return sniff_format(path) in ("pdf", "docx", "doc")
+    except (OSError, ReadError):
+        return False
+
+
+def iter_report_files(folder: Path) -> Iterator[Path]:
+    """Report files under `folder`, sorted, each once (symlink loops are not followed)."""
+    folder = Path(folder)
+    if folder.is_file():
+        yield folder
+        return
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if is_report_file(path):
+                yield path
+
+
+def extract_corpus(
+    folder: str | Path,
+    mappings: Mappings | None = None,
+    on_file: Callable[[Path, dict], None] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(observations, documents, findings) of every report file under `folder`."""
+    folder = Path(folder)
+    root = folder if folder.is_dir() else folder.parent
+    mappings = mappings or load_mappings()
+    all_observations, documents, all_findings = [], [], []
+    for path in iter_report_files(folder):
+        observations, document, findings = extract_records(path, root, mappings)
+        all_observations.extend(observations)
+        documents.append(document)
+        all_findings.extend(findings)
+        if on_file:
+            on_file(path, document)
+    return frame(all_observations, OBSERVATIONS), frame(documents, DOCUMENTS), frame(all_findings, FINDINGS)

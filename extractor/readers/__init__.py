@@ -1,0 +1,48 @@
+"""Readers: one module per input format, each returning the same Document."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from .errors import ReadError
+
+__all__ = ["ReadError", "read_document", "sniff_format"]
+
+SNIFF_BYTES = 8
+
+
+def sniff_format(path: Path) -> str:
+    """The real format of a file from its first bytes, whatever its extension says."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if not head:
+        raise ReadError("empty file (0 bytes)")
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html", b"<?xml", b"<meta", b"<head", b"<body")):
+        return "html"
+    return "unknown"
+
+
+def read_document(path: Path) -> Document:
+    """Read any supported report file; raises ReadError with a message a user can act on."""
+    path = Path(path)
+    kind = sniff_format(path)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path)
+    if kind == "doc":
+        raise ReadError("legacy Word .doc (OLE2) is not supported yet: save it as .docx")
+    if kind == "html":
+        raise ReadError("HTML reports are not supported yet")
+    raise ReadError(f"unrecognised file format (starts with {Path(path).read_bytes()[:SNIFF_BYTES]!r})")

@@ -1,0 +1,149 @@
+"""Read a .docx into a Document: paragraphs and tables in body order, merged cells resolved."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from ..document import Document, Paragraph, Table, build_grid
+from .errors import ReadError
+
+# A document.xml larger than this is refused: real reports are well under 5 MB, a zip bomb is not.
+MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024
+
+W_P, W_TBL, W_SDT, W_SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+W_TCPR, W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
+W_TRPR, W_GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
+
+
+def read_docx(path: Path) -> Document:
+    """Read paragraphs and tables of a .docx body in order; nested tables follow the table holding them."""
+    check_docx_container(path)
+    try:
+        word = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for broken packages
+        raise ReadError(f"not a readable .docx: {exc}") from exc
+    blocks: list = []
+    for element in iter_block_elements(word.element.body):
+        if element.tag == W_P:
+            blocks.append(Paragraph(paragraph_text(element)))
+        else:
+            blocks.extend(read_table(element))
+    return Document(source=path, format="docx", blocks=blocks)
+
+
+def check_docx_container(path: Path) -> None:
+    """Refuse what is not a Word package, or whose main part is too large to be a report."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            try:
+                info = package.getinfo("word/document.xml")
+            except KeyError:
+                raise ReadError("not a .docx: the zip holds no word/document.xml") from None
+            if info.file_size > MAX_DOCUMENT_XML_BYTES:
+                raise ReadError(
+                    f"word/document.xml unpacks to {info.file_size} bytes, over the "
+                    f"{MAX_DOCUMENT_XML_BYTES} byte limit (a zip bomb or not a report)"
+                )
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"not a .docx: corrupt or truncated zip ({exc})") from exc
+
+
+def iter_block_elements(parent):
+    """Yield w:p and w:tbl children in document order, looking inside content controls."""
+    for child in parent.iterchildren():
+        if child.tag in (W_P, W_TBL):
+            yield child
+        elif child.tag == W_SDT:
+            content = child.find(W_SDT_CONTENT)
+            if content is not None:
+                yield from iter_block_elements(content)
+
+
+def paragraph_text(p) -> str:
+    """The visible text of a w:p: runs, tabs and breaks (deleted tracked text is w:delText, not read)."""
+    parts: list[str] = []
+    for node in p.iter(W_T, W_TAB, W_BR, W_CR):
+        if node.tag == W_T:
+            parts.append(node.text or "")
+        elif node.tag == W_TAB:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def cell_text(tc) -> str:
+    """Text of a cell's own paragraphs (nested tables are read as tables of their own)."""
+    lines = [paragraph_text(p) for p in iter_block_elements(tc) if p.tag == W_P]
+    return "\n".join(lines).strip()
+
+
+def read_table(tbl) -> list[Table]:
+    """One w:tbl as a grid with gridSpan/vMerge resolved, followed by any tables nested in its cells."""
+    placed_rows: list[list[tuple[str, int, int, int]]] = []
+    open_merges: dict[int, tuple[int, int]] = {}  # col -> (row index, position in that row) of a vMerge start
+    nested: list[Table] = []
+    for r, tr in enumerate(tr for tr in tbl.iterchildren(W_TR)):
+        row: list[tuple[str, int, int, int]] = []
+        col = grid_before(tr)
+        for tc in iter_cells(tr):
+            span = grid_span(tc)
+            merge = vertical_merge(tc)
+            if merge == "continue" and col in open_merges:
+                start_r, pos = open_merges[col]
+                text, c, rowspan, colspan = placed_rows[start_r][pos]
+                placed_rows[start_r][pos] = (text, c, rowspan + 1, colspan)
+            else:
+                row.append((cell_text(tc), col, 1, span))
+                if merge == "restart":
+                    open_merges[col] = (r, len(row) - 1)
+                else:
+                    open_merges.pop(col, None)
+            for inner in tc.iter(W_TBL):
+                if inner is not tbl and next(inner.iterancestors(W_TBL)) is tbl:
+                    nested.extend(read_table(inner))
+            col += span
+        placed_rows.append(row)
+    if not placed_rows:
+        return nested
+    grid = build_grid(placed_rows)
+    if not grid or not grid[0]:
+        return nested
+    return [Table(grid), *nested]
+
+
+def iter_cells(tr):
+    for child in tr.iterchildren():
+        if child.tag == W_TC:
+            yield child
+        elif child.tag == W_SDT:
+            content = child.find(W_SDT_CONTENT)
+            if content is not None:
+                yield from (tc for tc in content.iterchildren(W_TC))
+
+
+def grid_before(tr) -> int:
+    trpr = tr.find(W_TRPR)
+    node = trpr.find(W_GRIDBEFORE) if trpr is not None else None
+    return int(node.get(W_VAL, "0")) if node is not None else 0
+
+
+def grid_span(tc) -> int:
+    tcpr = tc.find(W_TCPR)
+    node = tcpr.find(W_GRIDSPAN) if tcpr is not None else None
+    try:
+        return max(1, int(node.get(W_VAL, "1"))) if node is not None else 1
+    except ValueError:
+        return 1
+
+
+def vertical_merge(tc) -> str | None:
+    tcpr = tc.find(W_TCPR)
+    node = tcpr.find(W_VMERGE) if tcpr is not None else None
+    if node is None:
+        return None
+    return "restart" if node.get(W_VAL) == "restart" else "continue"

@@ -1,0 +1,42 @@
+"""The three output tables of the contract (spec SCHEMA.md): column names and Arrow types."""
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+
+OBSERVATIONS = pa.schema([
+    ("doc_id", pa.string()), ("source", pa.string()), ("agency", pa.string()), ("year", pa.int64()),
+    ("template", pa.string()), ("section", pa.string()), ("field", pa.string()), ("dim", pa.string()),
+    ("value", pa.float64()), ("unit", pa.string()), ("raw_label", pa.string()), ("raw_value", pa.string()),
+    ("score", pa.float64()), ("page", pa.int64()), ("table", pa.int64()), ("row", pa.int64()), ("col", pa.int64()),
+])
+DOCUMENTS = pa.schema([
+    ("doc_id", pa.string()), ("source", pa.string()), ("format", pa.string()), ("pages", pa.int64()),
+    ("status", pa.string()), ("error", pa.string()), ("agency", pa.string()), ("year", pa.int64()),
+    ("template", pa.string()), ("n_tables", pa.int64()), ("n_observations", pa.int64()),
+    ("sections", pa.string()), ("seconds", pa.float64()),
+])
+FINDINGS = pa.schema([
+    ("doc_id", pa.string()), ("source", pa.string()), ("kind", pa.string()), ("severity", pa.string()),
+    ("section", pa.string()), ("field", pa.string()), ("dim", pa.string()), ("detail", pa.string()),
+    ("expected", pa.string()), ("actual", pa.string()),
+])
+
+INTEGER_COLUMNS = {"year", "page", "table", "row", "col", "pages", "n_tables", "n_observations"}
+
+
+def frame(records: list[dict], schema: pa.Schema) -> pd.DataFrame:
+    """A DataFrame with exactly the schema's columns in order; nullable integers stay integers."""
+    df = pd.DataFrame.from_records(records, columns=schema.names)
+    for column in schema.names:
+        if column in INTEGER_COLUMNS:
+            df[column] = df[column].astype("Int64")
+        elif pa.types.is_floating(schema.field(column).type):
+            df[column] = df[column].astype("float64")
+        else:
+            df[column] = df[column].astype("object").where(df[column].notna(), None)
+    return df
+
+
+def to_arrow(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
