@@ -78,11 +78,10 @@ class TableResult:
 
 @dataclass
 class MappingState:
-    """What one table passes to the next in a document: a header to continue, the fields already taken."""
+    """What one table passes to the next in a document: its header, for a next table that has none."""
 
     columns: list[Column] | None = None
     n_cols: int = 0
-    taken: dict[tuple[str, str], CellValue] = field(default_factory=dict)
 
 
 def label_similarity(a: str, b: str) -> float:
@@ -308,9 +307,9 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
                 pending.append(r)
                 continue
         last_was_data = True
-        map_data_row(table, index, r, columns, pending, outline, mappings, state, result, blank_rows)
+        map_data_row(table, index, r, columns, pending, outline, mappings, result, blank_rows)
 
-    drop_group_rows(blank_rows, result, state)
+    drop_group_rows(blank_rows, result)
     if columns is not None and any(c.dim for c in columns):
         state.columns, state.n_cols = columns, table.n_cols
         result.recognised = True
@@ -320,7 +319,7 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     return result
 
 
-def map_data_row(table, index, r, columns, pending, outline, mappings, state, result, blank_rows) -> None:
+def map_data_row(table, index, r, columns, pending, outline, mappings, result, blank_rows) -> None:
     value_cols = [c for c, col in enumerate(columns) if col.dim]
     if not value_cols:
         return
@@ -333,12 +332,13 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, state, re
     unit_text = next((table.grid[r][c].text for c, col in enumerate(columns) if col.is_unit), "")
     row_values = [table.grid[r][c] for c in value_cols]
     has_number = any(parse_value(c.text).value is not None for c in row_values)
+    has_content = any(parse_value(c.text).value is not None or not parse_value(c.text).ok for c in row_values)
 
     grouped = [c for c in value_cols if columns[c].group]
     if grouped:
         for c in grouped:
             spec = mappings.fields[columns[c].group]
-            emit(table, index, r, c, spec, columns[c], columns[c].header, unit_text, columns[c].score, state, result)
+            emit(table, index, r, c, spec, columns[c], columns[c].header, unit_text, columns[c].score, result)
         return
 
     if not label_cells:
@@ -373,6 +373,8 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, state, re
             ))
         return
     spec = match.spec
+    if match.score < HIGH_CONFIDENCE and not has_content:
+        return  # a row of blanks that is only like a field is a group heading (三、依申请公开情况), not data
     if match.score < HIGH_CONFIDENCE:
         why = f"; {match.ambiguous_with.id} scores almost as well" if match.ambiguous_with else ""
         result.findings.append(Finding(
@@ -383,27 +385,17 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, state, re
     emitted = []
     for c in value_cols:
         if columns[c].dim in spec.dims:
-            value = emit(table, index, r, c, spec, columns[c], raw_label, unit_text, match.score, state, result)
+            value = emit(table, index, r, c, spec, columns[c], raw_label, unit_text, match.score, result)
             if value is not None:
                 emitted.append(value)
     if spec.group_when_children and emitted and all(v.value is None for v in emitted):
         blank_rows.append((spec, emitted, r))
 
 
-def emit(table, index, r, c, spec, column, raw_label, unit_text, score, state, result) -> CellValue | None:
+def emit(table, index, r, c, spec, column, raw_label, unit_text, score, result) -> CellValue | None:
     cell = table.grid[r][c]
     if c > 0 and table.grid[r][c - 1] is cell:
         return None  # a value cell merged across columns is read once, in its first column
-    key = (spec.id, column.dim)
-    if key in state.taken:
-        first = state.taken[key]
-        result.findings.append(Finding(
-            "unmatched_label", "warning",
-            f"table {index} row {r} col {c}: {spec.id}/{column.dim} already read from table {first.table} "
-            f"row {first.row} col {first.col}; this cell ({cell.text!r}) is not used",
-            section=spec.section, field=spec.id, dim=column.dim, actual=cell.text,
-        ))
-        return None
     value, unit, ok = convert_value(cell.text, spec, column.dim, column, unit_text)
     if not ok:
         result.findings.append(Finding(
@@ -416,14 +408,13 @@ def emit(table, index, r, c, spec, column, raw_label, unit_text, score, state, r
         raw_label=raw_label.strip(), raw_value=cell.text, score=round(score, 1),
         page=cell.page, table=index, row=r, col=c,
     )
-    state.taken[key] = item
     result.values.append(item)
     if len(spec.templates) == 1:
         result.templates.add(spec.templates[0])
     return item
 
 
-def drop_group_rows(blank_rows, result: TableResult, state: MappingState) -> None:
+def drop_group_rows(blank_rows, result: TableResult) -> None:
     """A blank row heading its own child rows (2021 （六）其他处理) holds no numbers: it is not read."""
     mapped = {v.field for v in result.values}
     for spec, values, _row in blank_rows:
@@ -431,7 +422,6 @@ def drop_group_rows(blank_rows, result: TableResult, state: MappingState) -> Non
         if children:
             for value in values:
                 result.values.remove(value)
-                state.taken.pop((value.field, value.dim), None)
 
 
 def report_unknown_table(table: Table, result: TableResult) -> None:
@@ -446,3 +436,26 @@ def report_unknown_table(table: Table, result: TableResult) -> None:
                 f"row {r} of a table outside the national formats: {labels[0]!r}",
                 actual=labels[0],
             ))
+
+
+def keep_best(values: list[CellValue]) -> tuple[list[CellValue], list[Finding]]:
+    """One value per (field, dim): the best-matched row wins (the first on a tie); the others are reported."""
+    best: dict[tuple[str, str], CellValue] = {}
+    for value in values:
+        key = (value.field, value.dim)
+        if key not in best or value.score > best[key].score:
+            best[key] = value
+    kept, findings = [], []
+    for value in values:
+        winner = best[(value.field, value.dim)]
+        if value is winner:
+            kept.append(value)
+        else:
+            findings.append(Finding(
+                "unmatched_label", "warning",
+                f"table {value.table} row {value.row} col {value.col}: {value.field}/{value.dim} is also read from "
+                f"table {winner.table} row {winner.row} col {winner.col} (score {winner.score:.0f}); this cell "
+                f"({value.raw_value!r} under {value.raw_label!r}) is not used",
+                section=value.section, field=value.field, dim=value.dim, actual=value.raw_value,
+            ))
+    return kept, findings

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .document import Document, Table
-from .mapping import Finding, MappingState, map_table
+from .mapping import Finding, MappingState, keep_best, map_table
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
 from .readers import ReadError, read_document, sniff_format
@@ -92,7 +92,8 @@ def map_document(document: Document, mappings: Mappings):
         recognised_tables += result.recognised
         national |= any(v.section in ("requests", "review_litigation") and "legacy" not in mappings.fields[v.field].templates
                         for v in result.values)
-    return values, findings, hints, national, recognised_tables
+    values, duplicates = keep_best(values)
+    return values, findings + duplicates, hints, national, recognised_tables
 
 
 def extract_document(document: Document, doc_id: str, source: str, mappings: Mappings):

@@ -31,7 +31,32 @@ class Span:
 
 @dataclass
 class TableSpec:
-    rows: list[list]
+    rows: list[list] | None = None
+    placed: tuple | None = None  # (grid, merges, width) as place() returns, for tables cut from others
+
+
+def split_table(rows: list[list], at: int, header_rows: int = 0) -> tuple[TableSpec, TableSpec]:
+    """A table cut in two before row `at`, as authors do at a page break: merges crossing the cut are
+    closed above it and re-opened below with their text; the first `header_rows` rows may be repeated."""
+    grid, merges, width = place(rows)
+    first_merges, second_merges = [], []
+    for r0, c0, r1, c1 in merges:
+        if r1 < at:
+            first_merges.append((r0, c0, r1, c1))
+            if r1 < header_rows:
+                second_merges.append((r0, c0, r1, c1))
+        elif r0 >= at:
+            second_merges.append((r0 - at + header_rows, c0, r1 - at + header_rows, c1))
+        else:
+            first_merges.append((r0, c0, at - 1, c1))
+            second_merges.append((header_rows, c0, r1 - at + header_rows, c1))
+    second_grid = [row[:] for row in grid[:header_rows]] + [row[:] for row in grid[at:]]
+    for r0, c0, r1, c1 in merges:
+        if r0 < at <= r1:
+            second_grid[header_rows][c0] = grid[r0][c0]
+    first = TableSpec(placed=(grid[:at], [m for m in first_merges if m[2] > m[0] or m[3] > m[1]], width))
+    second = TableSpec(placed=(second_grid, [m for m in second_merges if m[2] > m[0] or m[3] > m[1]], width))
+    return first, second
 
 
 @dataclass
@@ -47,8 +72,8 @@ class ReportSpec:
     def para(self, text: str):
         self.blocks.append(text)
 
-    def table(self, rows, **kwargs):
-        self.blocks.append(TableSpec(rows, **kwargs))
+    def table(self, rows):
+        self.blocks.append(rows if isinstance(rows, TableSpec) else TableSpec(rows))
 
 
 def place(rows: list[list]) -> tuple[list[list[str]], list[tuple[int, int, int, int]], int]:
@@ -89,8 +114,8 @@ def set_cjk_font(document, name: str = "SimSun") -> None:
     fonts.set(qn("w:eastAsia"), name)
 
 
-def add_table(document, rows: list[list]):
-    grid, merges, width = place(rows)
+def add_table(document, spec: TableSpec):
+    grid, merges, width = spec.placed or place(spec.rows)
     table = document.add_table(rows=len(grid), cols=width)
     table.style = "Table Grid"
     for r, row in enumerate(grid):
@@ -115,7 +140,7 @@ def write_docx(spec: ReportSpec, path: Path) -> None:
     set_cjk_font(document)
     for block in spec.blocks:
         if isinstance(block, TableSpec):
-            add_table(document, block.rows)
+            add_table(document, block)
         elif isinstance(block, tuple) and block[0] == "title":
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -163,3 +163,45 @@ def seed_report() -> ReportSpec:
     spec.heading("八、其他需要报告的事项")
     spec.para("2020年我局无其他需要报告的事项。")
     return spec
+
+
+def seed_truth() -> list[tuple[str, str, float | None]]:
+    """Every cell of the seed's tables as (field, dim, value), read off the text dump by hand."""
+    legacy = {
+        "proactive.total": 513, "proactive.channel.gazette": 238, "proactive.channel.website": 195,
+        "proactive.channel.weibo": 373, "proactive.channel.wechat": 450, "proactive.channel.other": 224,
+        "response.hot_topics": 0, "response.press_conferences": 1, "response.press_conferences.by_head": 1,
+        "response.online_interviews": 0, "response.online_interviews.by_head": 0,
+        "response.policy_interpretations": 1, "response.social_media": 113, "response.other": 0,
+        "capacity.units": 1, "capacity.reading_points": 1, "capacity.staff": 3, "capacity.staff.full_time": 3,
+        "capacity.staff.part_time": 0, "capacity.budget": 1.5, "capacity.meetings": 1, "capacity.trainings": 1,
+        "capacity.trainees": 50,
+    }
+    truth = [(f, "value", float(v)) for f, v in legacy.items()]
+    for f in ("proactive.rules", "proactive.normative_docs"):
+        truth += [(f, d, 0.0) for d in ("new_made", "new_published", "total_published")]
+    article20 = {
+        "proactive.admin_license": (17, 8, 13), "proactive.other_services": (20, 1, 17),
+        "proactive.admin_penalty": (159, 25, 23), "proactive.admin_coercion": (8, -7, 0),
+    }
+    for f, values in article20.items():
+        truth += [(f, d, float(v)) for d, v in zip(("prev_count", "change", "decisions"), values)]
+    truth += [("proactive.admin_fees", "prev_count", 0.0), ("proactive.admin_fees", "change", 0.0),
+              ("proactive.procurement", "items", 11.0), ("proactive.procurement", "amount", 182.32)]
+    applicants = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total"]
+    rows = ["received_new", "carried_over", "result.disclosed", "result.partially_disclosed",
+            *(f"result.withheld.{x}" for x in ("state_secret", "prohibited_by_law", "security_stability",
+                                              "third_party_rights", "internal_affairs", "process_info",
+                                              "enforcement_files", "admin_query")),
+            *(f"result.unable.{x}" for x in ("not_held", "needs_creation", "still_unclear")),
+            *(f"result.not_processed.{x}" for x in ("petition", "duplicate", "publication", "excessive",
+                                                   "confirm_or_reissue")),
+            "result.other", "result.total", "carried_forward"]
+    for row in rows:
+        for dim in applicants:
+            value = 0.0 if (row, dim) == ("result.total", "total") else None
+            truth.append((f"requests.{row}", dim, value))
+    for f in ("review", "litigation_direct", "litigation_after_review"):
+        for dim in ("upheld", "corrected", "other", "pending", "total"):
+            truth.append((f"review_litigation.{f}", dim, 0.0 if dim == "total" else None))
+    return truth
