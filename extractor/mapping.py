@@ -26,8 +26,7 @@ ORDINAL_PENALTY = 10.0
 # Substring matches count for truncated labels, discounted, when the shorter text is long enough to mean something.
 PARTIAL_WEIGHT = 0.9
 MIN_PARTIAL_CHARS = 6
-# Recency among several matching parents breaks ties (the nearest group above wins).
-RECENCY_STEP = 0.01
+
 
 
 @dataclass
@@ -202,18 +201,27 @@ def parent_position(spec: FieldSpec, context: list[str]) -> int:
     return -1
 
 
-def rank_fields(label: Label, context: list[str], candidates: list[FieldSpec]) -> list[tuple[float, FieldSpec]]:
-    """Candidates by descending score for a row label seen under `context` (outermost first)."""
+@dataclass
+class Ranked:
+    score: float
+    parent_at: int  # index in the context of the field's parent label, -1 when absent or not needed
+    spec: FieldSpec
+
+
+def rank_fields(label: Label, context: list[str], candidates: list[FieldSpec]) -> list[Ranked]:
+    """Candidates by descending score, then by nearest parent, for a row label seen under `context`
+    (outermost first, nearest last). A field whose own words are another field's too (被依法纠错数) loses
+    PARENT_MISSING_PENALTY when no label above names its group."""
     ranked = []
     for spec in candidates:
         score = max(label_similarity(label.text, name) for name in spec.names)
-        if spec.parents:
-            position = parent_position(spec, context)
-            score += -PARENT_MISSING_PENALTY if position < 0 else RECENCY_STEP * position
+        position = parent_position(spec, context) if spec.parents else -1
+        if spec.parents and position < 0 and spec.has_twins:
+            score -= PARENT_MISSING_PENALTY
         if spec.ordinal is not None and label.ordinal is not None:
             score += ORDINAL_BONUS if spec.ordinal == label.ordinal else -ORDINAL_PENALTY
-        ranked.append((score, spec))
-    ranked.sort(key=lambda item: -item[0])
+        ranked.append(Ranked(score, position, spec))
+    ranked.sort(key=lambda item: (-item.score, -item.parent_at))
     return ranked
 
 
@@ -226,20 +234,21 @@ class RowMatch:
 
 
 def match_row(label: Label, context: list[str], candidates: list[FieldSpec]) -> RowMatch:
-    """Accept the best field when it clears LOW_CONFIDENCE and no other field is as good."""
+    """Accept the best field when it clears LOW_CONFIDENCE and no other field is as good, unless the
+    context settles it (the nearer group heading wins between look-alikes)."""
     ranked = rank_fields(label, context, candidates)
     if not ranked:
         return RowMatch(None, 0.0)
-    top_score, top = ranked[0]
-    score = min(100.0, top_score)
-    runner_up = next(((s, f) for s, f in ranked[1:] if f.id != top.id), None)
+    top = ranked[0]
+    score = min(100.0, top.score)
     if score < LOW_CONFIDENCE:
-        return RowMatch(None, score, guess=top)
-    if runner_up and top_score - runner_up[0] < AMBIGUITY_MARGIN:
-        if score < HIGH_CONFIDENCE or runner_up[0] >= HIGH_CONFIDENCE:
-            return RowMatch(None, score, guess=top, ambiguous_with=runner_up[1])
-        return RowMatch(top, min(score, HIGH_CONFIDENCE - 0.1), ambiguous_with=runner_up[1])
-    return RowMatch(top, score)
+        return RowMatch(None, score, guess=top.spec)
+    runner_up = next((r for r in ranked[1:] if r.spec.id != top.spec.id), None)
+    if runner_up and top.score - runner_up.score < AMBIGUITY_MARGIN and not top.parent_at > runner_up.parent_at:
+        if score < HIGH_CONFIDENCE or runner_up.score >= HIGH_CONFIDENCE:
+            return RowMatch(None, score, guess=top.spec, ambiguous_with=runner_up.spec)
+        return RowMatch(top.spec, min(score, HIGH_CONFIDENCE - 0.1), ambiguous_with=runner_up.spec)
+    return RowMatch(top.spec, score)
 
 
 def convert_value(text: str, spec: FieldSpec, dim: str, column: Column, unit_text: str):
@@ -269,7 +278,7 @@ def layout_columns(table: Table, r: int, mappings: Mappings, label: Label | None
             continue
         else:
             ranked = rank_fields(label, [], candidate_fields(columns, mappings))
-            score = ranked[0][0] if ranked else 0.0
+            score = ranked[0].score if ranked else 0.0
         if score > best_score:
             best, best_score = columns, score
     return best if best_score >= LOW_CONFIDENCE or (best and best[-1].group) else None
@@ -356,7 +365,7 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
         while outline and outline[-1].level >= label.level:
             outline.pop()
     titles = [parse_label(table.grid[p][0].text).text for p in pending]
-    context = titles + ancestors + [item.text for item in outline]
+    context = titles + [item.text for item in outline] + ancestors
     outline.append(label)
 
     match = match_row(label, context, candidate_fields(columns, mappings))

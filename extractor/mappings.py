@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,7 @@ class FieldSpec:
     ordinal: int | None = None
     by_column: bool = False  # decided by column groups, not row labels
     group_when_children: bool = False  # a blank row of it is only the heading of its child rows
+    has_twins: bool = False  # another field has one of the same names: only the parent tells them apart
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,15 @@ def load_mappings(folder: str | Path | None = None) -> Mappings:
             by_column=bool(spec.get("by_column", False)),
             group_when_children=bool(spec.get("group_when_children", False)),
         )
+
+    owners: dict[str, set[str]] = {}
+    for spec in fields.values():
+        for name in spec.names:
+            owners.setdefault(name, set()).add(spec.id)
+    fields = {
+        field_id: replace(spec, has_twins=any(len(owners[name]) > 1 for name in spec.names))
+        for field_id, spec in fields.items()
+    }
 
     columns = read_yaml(folder / "columns.yaml")
     dim_names = []

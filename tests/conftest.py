@@ -1,0 +1,32 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEED_DOCX = CORPUS / "seed" / "report_2020_county_bureau.docx"
+sys.path.insert(0, str(CORPUS / "tools"))  # the corpus builders double as test fixtures' document writers
+
+
+def shared_dir() -> Path | None:
+    for candidate in (os.environ.get("EXTRACTOR_SHARED"), ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if candidate and (Path(candidate) / "real").is_dir():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    folder = shared_dir()
+    if folder is None:
+        pytest.skip("../shared (real reports) is not beside this checkout")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    from extractor import extract_file
+
+    return extract_file(SEED_DOCX)
