@@ -147,21 +147,24 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
     return columns
 
 
-def header_kind(cells: list[Cell], mappings: Mappings) -> str | None:
+def header_kind(cells: list[Cell], mappings: Mappings, columns: list[Column] | None = None) -> str | None:
     """'header' for a row of column headers, 'group' for a row of column-group names, else None.
 
-    A numbered cell is a row label (（七）总计, 3.其他), never a header; so is the row's first text when it
-    is the only header-like one.
+    A numbered cell is a row label (（七）总计, 3.其他), never a header. A lone header-like cell is a header only
+    to the right of the row's first cell, and not in the label columns of the header already in force.
     """
-    texts = [c.text for c in cells if c.text.strip()]
-    if not texts or any(parse_value(t).value is not None for t in texts):
+    filled = [c for c in cells if c.text.strip()]
+    if not filled or any(parse_value(c.text).value is not None for c in filled):
         return None
+    first_value_col = next((i for i, col in enumerate(columns or []) if col.dim), None)
     for kind, best, threshold in (("header", best_dim, DIM_MATCH), ("group", best_group, GROUP_MATCH)):
         hits = [
-            i for i, text in enumerate(texts)
-            if parse_label(text).ordinal is None and best(text, mappings)[1] >= threshold
+            c for c in filled
+            if parse_label(c.text).ordinal is None and best(c.text, mappings)[1] >= threshold
         ]
-        if len(hits) >= 2 or (hits and hits[0] > 0):
+        if len(hits) >= 2:
+            return kind
+        if hits and hits[0] is not cells[0] and (first_value_col is None or hits[0].col >= first_value_col):
             return kind
     return None
 
@@ -297,7 +300,7 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
         cells = table.row_cells(r)
         if not any(c.text.strip() for c in cells):
             continue
-        kind = header_kind(cells, mappings)
+        kind = header_kind(cells, mappings, columns)
         if kind or is_title_row(cells):
             if last_was_data:
                 pending, outline = [], []

@@ -1,0 +1,313 @@
+"""Read a PDF into a Document with pdfplumber: ruled tables as grids, text lines between them as paragraphs.
+
+The Document is the same as the .docx reader's: mapping never knows which format a table came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from ..document import Cell, Document, Paragraph, Table, build_grid
+from .errors import ReadError
+
+# Graphics thinner than this (pt) are rules even when drawn as filled rectangles; fatter filled shapes without a
+# stroke are backgrounds (WPS paints one behind every line of text) and must not become table edges.
+MAX_RULE_THICKNESS = 2.0
+# Cell edges closer than this (pt) are the same grid line.
+GRID_SNAP = 3.0
+# Characters whose tops differ by less than this fraction of their height are on one line.
+LINE_TOLERANCE = 0.5
+# A gap wider than this fraction of a character's width between two Latin letters or digits is a space.
+WORD_GAP = 0.3
+# Page headers and footers live within this distance (pt) of the page's top or bottom edge.
+MARGIN = 60.0
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+# Text-layer checks: below this share of CJK among the meaningful characters, the text does not decode.
+MIN_CJK_SHARE = 0.2
+MIN_CHARS_FOR_TEXT_CHECK = 30
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
+                  "join_tolerance": 3, "intersection_tolerance": 3}
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+
+
+def is_garbage(text: str) -> bool:
+    """A glyph the font could not map to Unicode: (cid:NN), private use, or stray Latin-1 from UTF-8 bytes."""
+    if text.startswith("(cid:"):
+        return True
+    code = ord(text[0]) if text else 0
+    return 0xE000 <= code <= 0xF8FF or 0x80 <= code <= 0x2FFF and not (0x2000 <= code <= 0x206F)
+
+
+def is_rule(obj) -> bool:
+    """Lines, stroked rectangles and thin filled rectangles draw table rules; big filled ones are backgrounds."""
+    if obj["object_type"] == "line":
+        return True
+    if obj["object_type"] == "rect":
+        return bool(obj.get("stroke")) or min(obj["width"], obj["height"]) <= MAX_RULE_THICKNESS
+    if obj["object_type"] == "curve":
+        return bool(obj.get("stroke"))
+    return True
+
+
+def text_of(chars: list[dict]) -> str:
+    """Characters in reading order: lines top to bottom, no spaces between CJK characters."""
+    if not chars:
+        return ""
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= LINE_TOLERANCE * max(ch["height"], 1):
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    out = []
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        text = ""
+        previous = None
+        for ch in line:
+            if previous is not None and text and text[-1].isascii() and text[-1].isalnum() and ch["text"].isascii() \
+                    and ch["text"].isalnum() and ch["x0"] - previous["x1"] > WORD_GAP * max(ch["width"], 1):
+                text += " "
+            text += ch["text"]
+            previous = ch
+        out.append(text.strip())
+    return "\n".join(line for line in out if line)
+
+
+def snap(values: list[float]) -> list[float]:
+    """Sorted distinct positions, merging those within GRID_SNAP of each other."""
+    merged: list[float] = []
+    for value in sorted(values):
+        if merged and value - merged[-1] <= GRID_SNAP:
+            continue
+        merged.append(value)
+    return merged
+
+
+def index_of(grid_lines: list[float], value: float) -> int:
+    return min(range(len(grid_lines)), key=lambda i: abs(grid_lines[i] - value))
+
+
+@dataclass
+class PlacedTable:
+    table: Table
+    top: float
+    bottom: float
+    x_lines: list[float]
+
+
+def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> PlacedTable | None:
+    """A Table whose merged cells are pdfplumber's cell boxes placed on the grid of all their edges."""
+    if not cells:
+        return None
+    xs = snap([c[0] for c in cells] + [c[2] for c in cells])
+    ys = snap([c[1] for c in cells] + [c[3] for c in cells])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    rows: list[list] = [[] for _ in range(len(ys) - 1)]
+    for x0, top, x1, bottom in cells:
+        c0, c1 = index_of(xs, x0), index_of(xs, x1)
+        r0, r1 = index_of(ys, top), index_of(ys, bottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        inside = [ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
+        rows[r0].append((text_of(inside), c0, r1 - r0, c1 - c0))
+    for row in rows:
+        row.sort(key=lambda item: item[1])
+    grid = build_grid(rows, page=page_number)
+    if not grid or not grid[0]:
+        return None
+    return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs)
+
+
+def page_text_lines(chars: list[dict], page_height: float) -> list[tuple[float, str]]:
+    """(top, text) of each line outside tables, page numbers and running headers dropped."""
+    text = text_of(chars)
+    if not text:
+        return []
+    lines: list[tuple[float, str]] = []
+    groups: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if groups and abs(ch["top"] - groups[-1][0]["top"]) <= LINE_TOLERANCE * max(ch["height"], 1):
+            groups[-1].append(ch)
+        else:
+            groups.append([ch])
+    for group in groups:
+        line = text_of(group)
+        top = min(c["top"] for c in group)
+        in_margin = top < MARGIN or top > page_height - MARGIN
+        if not line or (PAGE_NUMBER.match(line) and in_margin):
+            continue
+        lines.append((top, line))
+    return lines
+
+
+def check_text_layer(pdf) -> list[str]:
+    """Raise for a PDF with no usable text; return warnings naming pages whose text does not decode."""
+    total = cjk = garbage = 0
+    bad_pages = []
+    for number, page in enumerate(pdf.pages, start=1):
+        page_cjk = page_garbage = 0
+        for ch in page.chars:
+            text = ch["text"]
+            if not text or text.isspace() or text.isascii() and not text.startswith("(cid:"):
+                continue
+            if is_cjk(text[0]):
+                page_cjk += 1
+            elif is_garbage(text):
+                page_garbage += 1
+        total += len(page.chars)
+        cjk += page_cjk
+        garbage += page_garbage
+        if page_garbage >= MIN_CHARS_FOR_TEXT_CHECK and page_cjk < MIN_CJK_SHARE * (page_cjk + page_garbage):
+            bad_pages.append(number)
+    if total == 0:
+        raise ReadError("no text layer: the PDF is an image (a scan), OCR needed")
+    meaningful = cjk + garbage
+    if meaningful >= MIN_CHARS_FOR_TEXT_CHECK and cjk < MIN_CJK_SHARE * meaningful:
+        raise ReadError(
+            "text does not decode to Chinese: the PDF's fonts lack a ToUnicode map "
+            f"({garbage} undecodable glyphs such as (cid:NN) against {cjk} CJK characters); OCR needed"
+        )
+    if cjk == 0 and total < MIN_CHARS_FOR_TEXT_CHECK * len(pdf.pages):
+        raise ReadError("no text layer: the PDF is an image (a scan), OCR needed")
+    return [f"page {n}: text does not decode to Chinese, page skipped" for n in bad_pages]
+
+
+def open_pdf(path: Path):
+    try:
+        return pdfplumber.open(path, password="")
+    except PDFPasswordIncorrect:
+        raise ReadError("encrypted PDF: it needs a password to open") from None
+    except PDFEncryptionError as exc:
+        raise ReadError(f"encrypted PDF that cannot be opened: {exc}") from exc
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises a zoo of types on damaged files
+        raise ReadError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+
+
+def read_pdf(path: Path) -> Document:
+    """Read every page: tables from ruling lines, the rest as lines of text, tables continued across pages joined."""
+    with open_pdf(path) as pdf:
+        try:
+            warnings = check_text_layer(pdf)
+            bad = {int(w.split()[1].rstrip(":")) for w in warnings}
+            blocks: list = []
+            for number, page in enumerate(pdf.pages, start=1):
+                if number not in bad:
+                    blocks.extend(read_page(page, number))
+            pages = len(pdf.pages)
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise ReadError(f"PDF could not be read: {type(exc).__name__}: {exc}") from exc
+    return Document(source=path, format="pdf", blocks=join_continued_tables(blocks), pages=pages, warnings=warnings)
+
+
+def open_rule_ends(ruled) -> list[float]:
+    """Heights where vertical rules stop with no horizontal rule to meet them: a table cut by the page edge.
+
+    pdfplumber only builds cells with four corners, so such a table would lose its last (or first) row and the
+    merged label cells that run into the break; a rule drawn there closes them.
+    """
+    verticals, horizontals = [], []
+    for obj in list(ruled.lines) + list(ruled.rects):
+        width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+        if obj["object_type"] == "rect" and min(width, height) > MAX_RULE_THICKNESS:
+            horizontals += [obj["top"], obj["bottom"]]
+            verticals.append((obj["top"], obj["bottom"]))
+        elif height > width:
+            verticals.append((obj["top"], obj["bottom"]))
+        else:
+            horizontals.append((obj["top"] + obj["bottom"]) / 2)
+    ends = []
+    for top, bottom in verticals:
+        for y in (top, bottom):
+            if not any(abs(y - h) <= GRID_SNAP for h in horizontals) and not any(abs(y - e) <= GRID_SNAP for e in ends):
+                ends.append(y)
+    return ends
+
+
+def read_page(page, number: int) -> list:
+    """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph))."""
+    ruled = page.filter(is_rule)
+    has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
+    tables: list[PlacedTable] = []
+    if has_rules:
+        settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled))
+        for found in ruled.find_tables(settings):
+            placed = grid_from_cells(found.cells, page.chars, number)
+            if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
+                tables.append(placed)
+            elif placed:
+                continue
+    outside = [ch for ch in page.chars if not any(
+        t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
+        for t in tables)]
+    items: list[tuple[float, object]] = [(t.top, t) for t in tables]
+    items += [(top, Paragraph(text, page=number)) for top, text in page_text_lines(outside, page.height)]
+    items.sort(key=lambda item: item[0])
+    return [item for _, item in items]
+
+
+def join_continued_tables(blocks: list) -> list:
+    """One Table for a table that runs on across a page break; PlacedTable wrappers dropped."""
+    out: list = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (isinstance(block, PlacedTable) and isinstance(previous, PlacedTable)
+                and block.table.page == previous.table.page + 1 and same_columns(previous, block)):
+            append_rows(previous, block)
+        else:
+            out.append(block)
+    return [b.table if isinstance(b, PlacedTable) else b for b in out]
+
+
+def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
+    if len(a.x_lines) != len(b.x_lines):
+        return False
+    return all(abs(x - y) <= GRID_SNAP * 2 for x, y in zip(a.x_lines, b.x_lines))
+
+
+def row_texts(table: Table, r: int) -> list[str]:
+    return [c.text for c in table.row_cells(r)]
+
+
+def append_rows(first: PlacedTable, second: PlacedTable) -> None:
+    """Rows of `second` appended to `first`. A repeated header is dropped, and an empty cell at the top of
+    `second` below a label cell of `first` continues that cell (a vertical label cut by the page break)."""
+    a, b = first.table, second.table
+    skip = 0
+    while skip < min(a.n_rows, b.n_rows) and any(row_texts(b, skip)) and row_texts(b, skip) == row_texts(a, skip):
+        skip += 1
+    if skip >= b.n_rows:
+        return
+    continued: dict[int, Cell] = {}
+    for c, cell in enumerate(b.grid[skip]):
+        above = a.grid[-1][c]
+        is_label = above.text.strip() and not any(ch.isdigit() for ch in above.text)
+        if cell.text.strip() or not is_label or id(cell) in continued:
+            continue
+        # the label runs on down its column through the empty cells the break left, to the next label
+        for r in range(skip, b.n_rows):
+            below = b.grid[r][c]
+            if below.text.strip() or below.colspan != cell.colspan:
+                break
+            if id(below) not in continued:
+                continued[id(below)] = above
+                above.rowspan += below.rowspan
+    start = a.n_rows
+    for cell in {id(cell): cell for row in b.grid[skip:] for cell in row}.values():
+        if id(cell) not in continued:
+            cell.row = start + max(0, cell.row - skip)
+    for r in range(skip, b.n_rows):
+        a.grid.append([continued.get(id(cell), cell) for cell in b.grid[r]])
+    first.bottom = second.bottom
