@@ -13,13 +13,15 @@ TITLE_LINES = 8
 MAX_AGENCY_CHARS = 40
 YEAR = r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
 TITLE = re.compile(YEAR + r"年度?(?:上半年|下半年)?(?:的)?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:年度)?(?:工作)?报告")
-TITLE_NO_YEAR = re.compile(r"(?:政府信息公开|政务公开).{0,8}?(?:年度)?(?:工作)?报告")
+TITLE_NO_YEAR = re.compile(r"(?:政府信息公开|政务公开)[^，。；,;]{0,8}?(?:年度)?(?:工作)?报告")
 PROSE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 AGENCY_TAIL = re.compile(r"(关于|的|发布|公布|印发)+$")
 AGENCY_HEAD = re.compile(r"^(关于)")
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
-NOT_AGENCY = re.compile(r"\d|[：:，,。；;（）()]")
+NOT_AGENCY = re.compile(r"\d|[：:，,。；;（）()《》“”、]")
+# A title longer than this is prose that mentions a report, not the report's title.
+MAX_TITLE_CHARS = 60
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
@@ -53,8 +55,16 @@ def clean_agency(text: str) -> str | None:
 
 
 def from_title(lines: list[str]) -> tuple[str | None, int | None]:
-    """(agency, year) from the title: '宁海县交通运输局2021年政府信息公开工作年度报告', or the body's name on the line above."""
+    """(agency, year) from the title: '宁海县交通运输局2021年政府信息公开工作年度报告', or the body's name on the line
+    above, or a title wrapped onto two lines."""
+    candidates = []
     for i, line in enumerate(lines):
+        candidates.append((i, line))
+        if i + 1 < len(lines):
+            candidates.append((i, line + lines[i + 1]))
+    for i, line in candidates:
+        if len(line) > MAX_TITLE_CHARS:
+            continue
         match = TITLE.search(line)
         no_year = TITLE_NO_YEAR.search(line) if not match else None
         if not match and not no_year:

@@ -1,6 +1,6 @@
 """Deterministic generator of annual reports in the 2019, 2021, legacy and hybrid formats, with ground truth.
 
-    python corpus/tools/generate.py            # rebuilds corpus/seed/, corpus/generated/ and corpus/truth/
+    python corpus/tools/generate.py            # rebuilds corpus/seed/, generated/, pdf/ and truth/
 
 Each agency gets consecutive years whose 第二十条 counts chain from one year to the next. Reports vary the
 way real ones do: renumbered and renamed headings, label typos and older wordings (上年转结, 本年新收到),
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import csv
 import random
+import shutil
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -536,40 +538,83 @@ def write_truth(path: Path, rows: list[dict], columns: list[str]) -> None:
         writer.writerows(rows)
 
 
-def generate(out: Path = CORPUS) -> None:
+DOCUMENT_COLUMNS = ["source", "agency", "year", "template", "expected_status", "format", "producer",
+                    "missing_sections", "variant"]
+TRUTH_COLUMNS = ["source", "field", "dim", "value"]
+
+
+def generate(out: Path = CORPUS, pdf: bool = True) -> None:
+    """Write the .docx reports, their PDF renderings, and the truth of each."""
     rng = random.Random(SEED)
-    truth_rows, documents = [], []
+    reports = []  # (stem, spec, truth, document row)
     for agency_index, (agency, years) in enumerate(AGENCIES):
         state = article20_state(rng)
         for year in years:
             template = template_for(year, rng)
             style = choose_style(template, rng)
             report = build_report(agency, year, style, rng, state)
-            name = (f"{agency}{year}年政府信息公开工作年度报告" if style.file_name == "title"
+            stem = (f"{agency}{year}年政府信息公开工作年度报告" if style.file_name == "title"
                     else f"report_{agency_index:02d}_{year}")
-            source = f"generated/{name}.docx"
-            write_docx(report.spec, out / source)
             known_agency = None if style.title == "no_agency" and style.file_name != "title" else agency
-            documents.append({"source": source, "agency": known_agency or "", "year": year, "template": template,
-                              "expected_status": "ok", "format": "docx", "producer": "python-docx",
-                              "missing_sections": style.drop_section or "", "variant": variant_text(style)})
-            for field_id, dim, value in report.truth:
-                truth_rows.append({"source": source, "field": field_id, "dim": dim,
-                                   "value": "" if value is None else repr(float(value))})
-    write_truth(out / "truth" / "generated.truth.csv", truth_rows, ["source", "field", "dim", "value"])
-    write_truth(out / "truth" / "generated.documents.csv", documents,
-                ["source", "agency", "year", "template", "expected_status", "format", "producer", "missing_sections",
-                 "variant"])
-    seed_source = "seed/report_2020_county_bureau.docx"
-    write_docx(seed_report(), out / seed_source)
-    write_truth(out / "truth" / "seed.truth.csv",
-                [{"source": seed_source, "field": f, "dim": d, "value": "" if v is None else repr(v)}
-                 for f, d, v in seed_truth()], ["source", "field", "dim", "value"])
-    write_truth(out / "truth" / "seed.documents.csv",
-                [{"source": seed_source, "agency": "", "year": 2020, "template": "hybrid", "expected_status": "ok",
-                  "format": "docx", "producer": "python-docx", "missing_sections": "", "variant": "seed"}],
-                ["source", "agency", "year", "template", "expected_status", "format", "producer", "missing_sections",
-                 "variant"])
+            document = {"agency": known_agency or "", "year": year, "template": template, "expected_status": "ok",
+                        "missing_sections": style.drop_section or "", "variant": variant_text(style)}
+            reports.append((stem, report.spec, report.truth, document))
+    seed_document = {"agency": "", "year": 2020, "template": "hybrid", "expected_status": "ok",
+                     "missing_sections": "", "variant": "seed"}
+    seed = ("report_2020_county_bureau", seed_report(), seed_truth(), seed_document)
+
+    truth_rows, documents = [], []
+
+    def record(source, truth, document, format_, producer):
+        documents.append({"source": source, **document, "format": format_, "producer": producer})
+        truth_rows.extend({"source": source, "field": f, "dim": d, "value": "" if v is None else repr(float(v))}
+                          for f, d, v in truth)
+
+    for stem, spec, truth, document in reports:
+        source = f"generated/{stem}.docx"
+        write_docx(spec, out / source)
+        record(source, truth, document, "docx", "python-docx")
+    write_docx(seed[1], out / "seed" / f"{seed[0]}.docx")
+    record(f"seed/{seed[0]}.docx", seed[2], seed[3], "docx", "python-docx")
+    write_truth(out / "truth" / "docx.truth.csv", truth_rows, TRUTH_COLUMNS)
+    write_truth(out / "truth" / "docx.documents.csv", documents, DOCUMENT_COLUMNS)
+    if pdf:
+        generate_pdfs(out, [*reports, seed], rng)
+
+
+def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
+    """The same reports as PDF from two producers: reportlab drawing its own tables (all of them), and
+    LibreOffice converting the .docx (every other one, and the seed; skipped when soffice is not installed)."""
+    from render_pdf import write_pdf
+
+    truth_rows, documents = [], []
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    for i, (stem, spec, truth, document) in enumerate(reports):
+        rendered = [(f"pdf/reportlab/{stem}.pdf", "reportlab")]
+        write_pdf(spec, out / rendered[0][0], repeat_header=rng.choice([0, 0, 3]), shrink=rng.choice([1.0, 1.0, 1.25]))
+        docx_source = out / ("seed" if document["variant"] == "seed" else "generated") / f"{stem}.docx"
+        if soffice and (i % 2 == 0 or document["variant"] == "seed"):
+            target = out / "pdf" / "libreoffice"
+            target.mkdir(parents=True, exist_ok=True)
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(target), str(docx_source)],
+                           check=True, capture_output=True, timeout=300)
+            rendered.append((f"pdf/libreoffice/{stem}.pdf", "libreoffice"))
+        for source, producer in rendered:
+            documents.append({"source": source, **document, "format": "pdf", "producer": producer})
+            truth_rows.extend({"source": source, "field": f, "dim": d, "value": "" if v is None else repr(float(v))}
+                              for f, d, v in truth)
+    if not soffice:
+        print("soffice not found: LibreOffice PDFs not rebuilt (the committed ones are kept)", file=sys.stderr)
+        previous = out / "truth" / "pdf.documents.csv"
+        if previous.exists():
+            with open(previous, encoding="utf-8") as handle:
+                kept = [row for row in csv.DictReader(handle) if row["producer"] == "libreoffice"]
+            with open(out / "truth" / "pdf.truth.csv", encoding="utf-8") as handle:
+                kept_sources = {row["source"] for row in kept}
+                truth_rows += [row for row in csv.DictReader(handle) if row["source"] in kept_sources]
+            documents += kept
+    write_truth(out / "truth" / "pdf.truth.csv", truth_rows, TRUTH_COLUMNS)
+    write_truth(out / "truth" / "pdf.documents.csv", documents, DOCUMENT_COLUMNS)
 
 
 def variant_text(style: Style) -> str:
@@ -577,4 +622,4 @@ def variant_text(style: Style) -> str:
 
 
 if __name__ == "__main__":
-    generate(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)
+    generate(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS, pdf="--no-pdf" not in sys.argv)

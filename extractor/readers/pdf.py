@@ -13,6 +13,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ..document import Cell, Document, Paragraph, Table, build_grid
+from ..normalize import parse_label, parse_value
 from .errors import ReadError
 
 # Graphics thinner than this (pt) are rules even when drawn as filled rectangles; fatter filled shapes without a
@@ -103,6 +104,7 @@ class PlacedTable:
     top: float
     bottom: float
     x_lines: list[float]
+    last_page: int = 0
 
 
 def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> PlacedTable | None:
@@ -126,7 +128,7 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
     grid = build_grid(rows, page=page_number)
     if not grid or not grid[0]:
         return None
-    return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs)
+    return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs, page_number)
 
 
 def page_text_lines(chars: list[dict], page_height: float) -> list[tuple[float, str]]:
@@ -264,7 +266,7 @@ def join_continued_tables(blocks: list) -> list:
     for block in blocks:
         previous = out[-1] if out else None
         if (isinstance(block, PlacedTable) and isinstance(previous, PlacedTable)
-                and block.table.page == previous.table.page + 1 and same_columns(previous, block)):
+                and block.table.page == previous.last_page + 1 and same_columns(previous, block)):
             append_rows(previous, block)
         else:
             out.append(block)
@@ -272,24 +274,83 @@ def join_continued_tables(blocks: list) -> list:
 
 
 def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
-    if len(a.x_lines) != len(b.x_lines):
+    """Same outer edges, and the column lines of one are among the other's (a part with fewer rules, such as a
+    lone header row of merged cells, still continues the table)."""
+    tolerance = GRID_SNAP * 2
+    if abs(a.x_lines[0] - b.x_lines[0]) > tolerance or abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance:
         return False
-    return all(abs(x - y) <= GRID_SNAP * 2 for x, y in zip(a.x_lines, b.x_lines))
+
+    def within(small, large):
+        return all(any(abs(x - y) <= tolerance for y in large) for x in small)
+
+    return within(a.x_lines, b.x_lines) or within(b.x_lines, a.x_lines)
+
+
+def regrid(placed: PlacedTable, x_lines: list[float]) -> None:
+    """Place the table's cells on finer column lines (a cell keeps its edges, so it may span more columns)."""
+    if len(x_lines) == len(placed.x_lines):
+        return
+    table = placed.table
+    cells = list({id(cell): cell for row in table.grid for cell in row}.values())
+    for cell in cells:
+        left, right = placed.x_lines[cell.col], placed.x_lines[cell.col + cell.colspan]
+        cell.col = index_of(x_lines, left)
+        cell.colspan = max(1, index_of(x_lines, right) - cell.col)
+    width = len(x_lines) - 1
+    grid: list[list[Cell | None]] = [[None] * width for _ in range(table.n_rows)]
+    for cell in cells:
+        for r in range(cell.row, min(table.n_rows, cell.row + cell.rowspan)):
+            for c in range(cell.col, min(width, cell.col + cell.colspan)):
+                grid[r][c] = cell
+    table.grid = [[cell or Cell("", r, c, page=table.page) for c, cell in enumerate(row)] for r, row in enumerate(grid)]
+    placed.x_lines = x_lines
 
 
 def row_texts(table: Table, r: int) -> list[str]:
     return [c.text for c in table.row_cells(r)]
 
 
+def is_split_row(upper: list[Cell], lower: list[Cell]) -> bool:
+    """Whether `lower` (first row on the new page) is the rest of `upper` (last row on the old page), cut by the
+    page break: it adds text only where the upper part has some, holds no number, has fewer filled cells, and
+    does not begin a numbered row of its own."""
+    if len(upper) != len(lower):
+        return False
+    upper_filled = [bool(c.text.strip()) for c in upper]
+    lower_filled = [bool(c.text.strip()) for c in lower]
+    distinct_upper = len({id(c) for c in upper if c.text.strip()})
+    distinct_lower = len({id(c) for c in lower if c.text.strip()})
+    if not distinct_lower or distinct_lower >= distinct_upper:
+        return False
+    if any(lf and not uf for lf, uf in zip(lower_filled, upper_filled)):
+        return False
+    if any(parse_value(c.text).value is not None for c in lower if c.text.strip()):
+        return False
+    first_text = next(c.text for c in lower if c.text.strip())
+    label = parse_label(first_text)
+    return label.ordinal is None and not label.such_as
+
+
 def append_rows(first: PlacedTable, second: PlacedTable) -> None:
     """Rows of `second` appended to `first`. A repeated header is dropped, and an empty cell at the top of
     `second` below a label cell of `first` continues that cell (a vertical label cut by the page break)."""
+    finer = first.x_lines if len(first.x_lines) >= len(second.x_lines) else second.x_lines
+    regrid(first, finer)
+    regrid(second, finer)
     a, b = first.table, second.table
     skip = 0
     while skip < min(a.n_rows, b.n_rows) and any(row_texts(b, skip)) and row_texts(b, skip) == row_texts(a, skip):
         skip += 1
+    first.last_page = second.last_page
     if skip >= b.n_rows:
         return
+    if is_split_row(a.grid[-1], b.grid[skip]):
+        for upper, lower in zip(a.row_cells(a.n_rows - 1), b.row_cells(skip)):
+            if lower.text.strip() and upper.row == a.n_rows - 1:
+                upper.text = f"{upper.text}\n{lower.text}" if upper.text else lower.text
+        skip += 1
+        if skip >= b.n_rows:
+            return
     continued: dict[int, Cell] = {}
     for c, cell in enumerate(b.grid[skip]):
         above = a.grid[-1][c]
@@ -310,4 +371,4 @@ def append_rows(first: PlacedTable, second: PlacedTable) -> None:
             cell.row = start + max(0, cell.row - skip)
     for r in range(skip, b.n_rows):
         a.grid.append([continued.get(id(cell), cell) for cell in b.grid[r]])
-    first.bottom = second.bottom
+    first.bottom, first.last_page = second.bottom, second.last_page

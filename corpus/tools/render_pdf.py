@@ -1,0 +1,168 @@
+"""A second PDF producer: reportlab drawing a ReportSpec's text and ruled tables itself.
+
+Unlike LibreOffice it breaks tables at row boundaries without closing merged cells (a vertical label cut by
+the page runs on, empty, on the next page, as WPS does), can repeat header rows on the new page, and prints
+page numbers as "— n —" in the footer.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from layout import ReportSpec, TableSpec, place
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+PAGE_W, PAGE_H = A4
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 60.0, 70.0, 70.0
+BODY = 10.5
+TABLE_FONT = 8.0
+LINE = 1.5  # line height as a multiple of the font size
+CELL_PAD = 2.5
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Break text into lines no wider than `width` (CJK breaks anywhere)."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for ch in paragraph:
+            if pdfmetrics.stringWidth(line + ch, FONT, size) > width and line:
+                lines.append(line)
+                line = ch
+            else:
+                line += ch
+        lines.append(line)
+    return lines
+
+
+class Renderer:
+    def __init__(self, path: Path, repeat_header: int = 0, shrink: float = 1.0):
+        self.canvas = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+        self.canvas.setAuthor("extractor corpus (reportlab)")
+        self.page = 1
+        self.y = PAGE_H - MARGIN_TOP
+        self.repeat_header = repeat_header
+        self.shrink = shrink
+
+    def new_page(self):
+        self.footer()
+        self.canvas.showPage()
+        self.page += 1
+        self.y = PAGE_H - MARGIN_TOP
+
+    def footer(self):
+        self.canvas.setFont(FONT, 9)
+        self.canvas.drawCentredString(PAGE_W / 2, MARGIN_BOTTOM / 2, f"— {self.page} —")
+
+    def text(self, text: str, size: float = BODY, centred: bool = False):
+        for line in wrap(text, PAGE_W - 2 * MARGIN_X, size):
+            if self.y - size * LINE < MARGIN_BOTTOM:
+                self.new_page()
+            self.y -= size * LINE
+            self.canvas.setFont(FONT, size)
+            if centred:
+                self.canvas.drawCentredString(PAGE_W / 2, self.y, line)
+            else:
+                self.canvas.drawString(MARGIN_X, self.y, line)
+
+    def table(self, spec: TableSpec):
+        grid, merges, width = spec.placed or place(spec.rows)
+        size = TABLE_FONT * self.shrink
+        col_w = self.column_widths(grid, width)
+        xs = [MARGIN_X]
+        for w in col_w:
+            xs.append(xs[-1] + w)
+        owner = {}
+        for r0, c0, r1, c1 in merges:
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    owner[(r, c)] = (r0, c0, r1, c1)
+        heights = []
+        for r, row in enumerate(grid):
+            lines = 1
+            for c, text in enumerate(row):
+                r0, c0, r1, c1 = owner.get((r, c), (r, c, r, c))
+                if (r0, c0) == (r, c) and r1 == r:
+                    cell_w = xs[c1 + 1] - xs[c0] - 2 * CELL_PAD
+                    lines = max(lines, len(wrap(text, cell_w, size)))
+            heights.append(lines * size * 1.3 + 2 * CELL_PAD)
+        self.y -= 4
+        header = list(range(min(self.repeat_header, len(grid))))
+        top_row, bottom = 0, self.y
+        for r in range(len(grid)):
+            if bottom - heights[r] < MARGIN_BOTTOM and r > top_row:
+                self.draw_rows(grid, owner, xs, heights, top_row, r, size)
+                self.new_page()
+                if header and r > header[-1]:
+                    self.draw_rows(grid, owner, xs, heights, header[0], header[-1] + 1, size)
+                top_row, bottom = r, self.y
+            bottom -= heights[r]
+        self.draw_rows(grid, owner, xs, heights, top_row, len(grid), size)
+        self.y -= 6
+
+    def column_widths(self, grid, width):
+        total = PAGE_W - 2 * MARGIN_X
+        if width <= 3:
+            first = total * 0.55
+            return [first] + [(total - first) / (width - 1)] * (width - 1) if width > 1 else [total]
+        if width >= 12:
+            return [total / width] * width
+        label_cols = 3 if width == 10 else 1
+        label_w = total * (0.42 if width == 10 else 0.34)
+        return [label_w / label_cols] * label_cols + [(total - label_w) / (width - label_cols)] * (width - label_cols)
+
+    def draw_rows(self, grid, owner, xs, heights, start, stop, size):
+        """Rows start..stop-1 from the current y; merged cells are clipped to the rows drawn on this page."""
+        if start >= stop:
+            return
+        tops = [self.y]
+        for r in range(start, stop):
+            tops.append(tops[-1] - heights[r])
+        c = self.canvas
+        c.setLineWidth(0.6)
+        drawn = set()
+        for r in range(start, stop):
+            for col in range(len(grid[r])):
+                r0, c0, r1, c1 = owner.get((r, col), (r, col, r, col))
+                key = (max(r0, start), c0)
+                if key in drawn:
+                    continue
+                drawn.add(key)
+                rr0, rr1 = max(r0, start), min(r1, stop - 1)
+                x0, x1 = xs[c0], xs[c1 + 1]
+                y_top, y_bottom = tops[rr0 - start], tops[rr1 - start + 1]
+                c.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=0)
+                if r0 < start:
+                    continue  # the text of a merged cell stays on the page where it starts
+                lines = wrap(grid[r0][c0], x1 - x0 - 2 * CELL_PAD, size)
+                c.setFont(FONT, size)
+                text_h = len(lines) * size * 1.3
+                y = (y_top + y_bottom) / 2 + text_h / 2 - size
+                for line in lines:
+                    c.drawString(x0 + CELL_PAD, y, line)
+                    y -= size * 1.3
+        self.y = tops[-1]
+
+    def close(self):
+        self.footer()
+        self.canvas.save()
+
+
+def write_pdf(spec: ReportSpec, path: Path, repeat_header: int = 0, shrink: float = 1.0) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    renderer = Renderer(path, repeat_header=repeat_header, shrink=shrink)
+    for block in spec.blocks:
+        if isinstance(block, TableSpec):
+            renderer.table(block)
+        elif isinstance(block, tuple) and block[0] == "title":
+            renderer.text(block[1], size=16, centred=True)
+        elif isinstance(block, tuple) and block[0] == "heading":
+            renderer.text(block[1], size=12)
+        else:
+            renderer.text(block)
+    renderer.close()
