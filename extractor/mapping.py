@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .document import Cell, Table
 from .mappings import FieldSpec, LayoutColumn, Mappings
@@ -97,22 +97,19 @@ def label_similarity(a: str, b: str) -> float:
 def best_dim(text: str, mappings: Mappings):
     """The column header name best matching `text`, with its score."""
     label = parse_label(text).text
-    best, best_score = None, 0.0
-    for name in mappings.dim_names:
-        score = fuzz.ratio(label, name.name) if label else 0.0
-        if score > best_score:
-            best, best_score = name, score
-    return best, best_score
+    found = process.extractOne(label, mappings.dim_name_texts, scorer=fuzz.ratio) if label else None
+    if not found:
+        return None, 0.0
+    return mappings.dim_names[found[2]], found[1]
 
 
 def best_group(text: str, mappings: Mappings):
+    """The field a column-group header names (行政复议 -> review_litigation.review), with its score."""
     label = parse_label(text).text
-    best, best_score = None, 0.0
-    for name, field_id in mappings.column_groups:
-        score = fuzz.ratio(label, name) if label else 0.0
-        if score > best_score:
-            best, best_score = field_id, score
-    return best, best_score
+    found = process.extractOne(label, mappings.column_group_texts, scorer=fuzz.ratio) if label else None
+    if not found:
+        return None, 0.0
+    return mappings.column_groups[found[2]][1], found[1]
 
 
 def is_unit_header(text: str, mappings: Mappings) -> bool:

@@ -54,8 +54,12 @@ class Mappings:
     required_sections: dict[str, list[str]]
     folder: Path = field(default_factory=Path)
 
-    def children_of(self, spec: FieldSpec) -> list[FieldSpec]:
-        return [f for f in self.fields.values() if set(f.parents) & set(spec.names)]
+    dim_name_texts: list[str] = field(default_factory=list)  # dim_names' texts, for rapidfuzz.process
+    column_group_texts: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.dim_name_texts = [name.name for name in self.dim_names]
+        self.column_group_texts = [name for name, _ in self.column_groups]
 
 
 def normalised(label: str) -> str:

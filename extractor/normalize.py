@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -55,6 +56,7 @@ class Label:
     such_as: bool = False  # began with 其中：
 
 
+@lru_cache(maxsize=65536)
 def parse_label(raw: str) -> Label:
     """Normalise a row or heading label: NFKC, whitespace, numbering prefixes, 其中：, notes in brackets."""
     text = squash(raw)
@@ -100,6 +102,7 @@ class ParsedValue:
     ok: bool = True  # False when the text is neither a number nor a recognised blank
 
 
+@lru_cache(maxsize=65536)
 def parse_value(raw: str) -> ParsedValue:
     """Read a printed cell: '+8' -> 8, '182.32万元' -> 182.32 (unit 万元), '——' -> null, 'abc' -> not ok."""
     text = squash(raw).replace(",", "").replace("，", "")

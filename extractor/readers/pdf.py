@@ -4,13 +4,13 @@ The Document is the same as the .docx reader's: mapping never knows which format
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import parse_label, parse_value
@@ -115,14 +115,28 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
     ys = snap([c[1] for c in cells] + [c[3] for c in cells])
     if len(xs) < 2 or len(ys) < 2:
         return None
-    rows: list[list] = [[] for _ in range(len(ys) - 1)]
+    owner: dict[tuple[int, int], int] = {}
+    boxes = []
     for x0, top, x1, bottom in cells:
         c0, c1 = index_of(xs, x0), index_of(xs, x1)
         r0, r1 = index_of(ys, top), index_of(ys, bottom)
         if c1 <= c0 or r1 <= r0:
             continue
-        inside = [ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
-        rows[r0].append((text_of(inside), c0, r1 - r0, c1 - c0))
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner[(r, c)] = len(boxes)
+        boxes.append((r0, c0, r1 - r0, c1 - c0))
+    inside: list[list[dict]] = [[] for _ in boxes]
+    for ch in chars:
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
+            continue
+        key = (min(bisect.bisect_right(ys, y), len(ys) - 1) - 1, min(bisect.bisect_right(xs, x), len(xs) - 1) - 1)
+        if key in owner:
+            inside[owner[key]].append(ch)
+    rows: list[list] = [[] for _ in range(len(ys) - 1)]
+    for (r0, c0, rowspan, colspan), box_chars in zip(boxes, inside):
+        rows[r0].append((text_of(box_chars), c0, rowspan, colspan))
     for row in rows:
         row.sort(key=lambda item: item[1])
     grid = build_grid(rows, page=page_number)
@@ -186,14 +200,19 @@ def check_text_layer(pdf) -> list[str]:
 
 
 def open_pdf(path: Path):
+    """pdfplumber's PDF, opened with the empty password that most 'protected' reports use."""
     try:
         return pdfplumber.open(path, password="")
-    except PDFPasswordIncorrect:
-        raise ReadError("encrypted PDF: it needs a password to open") from None
-    except PDFEncryptionError as exc:
-        raise ReadError(f"encrypted PDF that cannot be opened: {exc}") from exc
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises a zoo of types on damaged files
-        raise ReadError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # pdfplumber wraps pdfminer's many error types; look at the cause
+        causes = [exc]
+        while causes[-1].__cause__ or causes[-1].__context__:
+            causes.append(causes[-1].__cause__ or causes[-1].__context__)
+        if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+            raise ReadError("encrypted PDF: it needs a password to open") from None
+        if any(isinstance(c, PDFEncryptionError) for c in causes):
+            raise ReadError(f"encrypted PDF with an encryption it cannot open: {causes[-1]}") from None
+        detail = next((f"{type(c).__name__}: {c}" for c in reversed(causes) if str(c)), type(exc).__name__)
+        raise ReadError(f"not a readable PDF: {detail}") from exc
 
 
 def read_pdf(path: Path) -> Document:

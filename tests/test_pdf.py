@@ -1,0 +1,138 @@
+"""PDF reports: same numbers as the .docx, tables across pages, and PDFs that must fail clearly."""
+import shutil
+
+import pandas as pd
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from conftest import CORPUS, SEED_DOCX
+from extractor import extract_file
+from extractor.document import Table
+from extractor.readers.pdf import read_pdf
+
+SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
+SEED_PDF_REPORTLAB = CORPUS / "pdf" / "reportlab" / "report_2020_county_bureau.pdf"
+
+
+def cells(report):
+    obs = report.observations
+    return {(r.field, r.dim): (None if pd.isna(r.value) else r.value, r.raw_value) for r in obs.itertuples()}
+
+
+@pytest.mark.parametrize("pdf", [SEED_PDF, SEED_PDF_REPORTLAB], ids=["libreoffice", "reportlab"])
+def test_seed_pdf_equals_seed_docx(pdf, seed_report):
+    report = extract_file(pdf)
+    assert report.status == "ok" and report.document["format"] == "pdf"
+    assert cells(report) == cells(seed_report)
+    assert report.document["template"] == "hybrid" and report.document["year"] == 2020
+    assert report.observations["page"].notna().all()
+
+
+def test_seed_pdf_pages_and_page_crossing_table():
+    report = extract_file(SEED_PDF)
+    obs = report.observations
+    assert report.document["pages"] == 5
+    website = obs[obs["field"] == "proactive.channel.website"].iloc[0]
+    assert website["page"] == 1
+    # LibreOffice breaks the 依申请 matrix over pages 2 to 4: one table, pages kept per cell
+    requests = obs[obs["section"] == "requests"]
+    assert requests["table"].nunique() == 1
+    assert set(requests["page"]) == {2, 3, 4}
+    # a row cut in two by the page break is read as one row
+    assert report.value("response.online_interviews.by_head", "value") == 0
+    assert report.document["n_tables"] == 5
+
+
+def test_real_wps_pdf_with_vertical_label_and_page_break(shared):
+    report = extract_file(shared / "real" / "hongze_district_2023.pdf")
+    doc = report.document
+    assert (doc["status"], doc["agency"], doc["year"], doc["template"], doc["pages"]) == \
+        ("ok", "洪泽区人民政府", 2023, "2021", 5)
+    truth = pd.read_csv(shared / "real" / "hongze_district_2023.truth.csv")
+    want = {(r.field, r.dim): r.value for r in truth.itertuples()}
+    got = {(r.field, r.dim): r.value for r in report.observations.itertuples()}
+    assert got == want
+    obs = report.observations
+    # 3.补正后申请内容仍不明确 is the first row of page 4, still under 三、本年度办理结果 / （四）无法提供
+    still_unclear = obs[(obs["field"] == "requests.result.unable.still_unclear") & (obs["dim"] == "total")].iloc[0]
+    assert still_unclear["page"] == 4
+    assert report.value("requests.result.unable.not_held", "natural_person") == 10
+    assert obs[obs["field"] == "requests.result.total"]["page"].eq(4).all()
+    assert report.value("proactive.admin_fees", "amount") == pytest.approx(7730.28)
+
+
+def test_garbled_font_fails_clearly(shared):
+    report = extract_file(shared / "real" / "garbled_font_2023.pdf")
+    assert report.status == "failed"
+    assert "does not decode to Chinese" in report.document["error"]
+    assert report.observations.empty
+    assert report.findings["kind"].tolist() == ["parse_error"]
+
+
+def test_scanned_pdf_fails_clearly(tmp_path):
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.rect(100, 100, 300, 500, fill=1)  # an image-like page: graphics, no text at all
+    c.showPage()
+    c.save()
+    report = extract_file(path)
+    assert report.status == "failed"
+    assert report.document["error"] == "no text layer: the PDF is an image (a scan), OCR needed"
+
+
+def encrypted_copy(tmp_path, user_password):
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(str(SEED_PDF_REPORTLAB))
+    writer = PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-128")
+    path = tmp_path / f"encrypted_{bool(user_password)}.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_encrypted_pdf_with_empty_password_opens(tmp_path):
+    pytest.importorskip("pypdf")
+    report = extract_file(encrypted_copy(tmp_path, ""))
+    assert report.status == "ok"
+    assert report.value("proactive.channel.website", "value") == 195
+
+
+def test_encrypted_pdf_needing_a_password_fails_clearly(tmp_path):
+    pytest.importorskip("pypdf")
+    report = extract_file(encrypted_copy(tmp_path, "user-secret"))
+    assert report.status == "failed"
+    assert report.document["error"] == "encrypted PDF: it needs a password to open"
+
+
+def test_pdf_named_docx_is_read_as_pdf(tmp_path):
+    path = tmp_path / "mislabelled.docx"
+    shutil.copy(SEED_PDF, path)
+    report = extract_file(path)
+    assert report.document["format"] == "pdf"
+    assert report.value("proactive.admin_penalty", "prev_count") == 159
+
+
+def test_truncated_pdf_fails_clearly(tmp_path):
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(SEED_PDF.read_bytes()[:5000])
+    report = extract_file(path)
+    assert report.status == "failed" and report.document["error"]
+
+
+def test_page_numbers_are_not_content():
+    document = read_pdf(SEED_PDF_REPORTLAB)
+    texts = [p.text for p in document.paragraphs]
+    assert not any(text.startswith("—") and text.endswith("—") for text in texts)
+    assert all(isinstance(t, Table) for t in document.tables)
+
+
+def test_cjk_text_has_no_inserted_spaces():
+    document = read_pdf(SEED_PDF)
+    assert any("政府信息公开工作年度报告" == p.text for p in document.paragraphs)
+    requests = document.tables[2]
+    assert requests.grid[3][0].text.replace("\n", "") == "一、本年新收到政府信息公开申请数量"
