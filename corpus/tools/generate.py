@@ -583,8 +583,9 @@ def generate(out: Path = CORPUS, pdf: bool = True) -> None:
 
 
 def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
-    """The same reports as PDF from two producers: reportlab drawing its own tables (all of them), and
-    LibreOffice converting the .docx (every other one, and the seed; skipped when soffice is not installed)."""
+    """The same reports as PDF from two producers: reportlab drawing its own tables (all of them; every fourth
+    also with horizontal rules only), and LibreOffice converting the .docx (every other one, and the seed;
+    skipped when soffice is not installed)."""
     from render_pdf import write_pdf
 
     truth_rows, documents = [], []
@@ -592,6 +593,10 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     for i, (stem, spec, truth, document) in enumerate(reports):
         rendered = [(f"pdf/reportlab/{stem}.pdf", "reportlab")]
         write_pdf(spec, out / rendered[0][0], repeat_header=rng.choice([0, 0, 3]), shrink=rng.choice([1.0, 1.0, 1.25]))
+        if i % 4 == 1 or document["variant"] == "seed":
+            # horizontal rules only, as some print drivers and 三线表 styles leave tables
+            rendered.append((f"pdf/reportlab_hrules/{stem}.pdf", "reportlab-hrules"))
+            write_pdf(spec, out / rendered[-1][0], rules="horizontal")
         docx_source = out / ("seed" if document["variant"] == "seed" else "generated") / f"{stem}.docx"
         if soffice and (i % 2 == 0 or document["variant"] == "seed"):
             target = out / "pdf" / "libreoffice"

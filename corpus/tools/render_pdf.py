@@ -41,13 +41,14 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 
 class Renderer:
-    def __init__(self, path: Path, repeat_header: int = 0, shrink: float = 1.0):
+    def __init__(self, path: Path, repeat_header: int = 0, shrink: float = 1.0, rules: str = "all"):
         self.canvas = canvas.Canvas(str(path), pagesize=A4, invariant=1)
         self.canvas.setAuthor("extractor corpus (reportlab)")
         self.page = 1
         self.y = PAGE_H - MARGIN_TOP
         self.repeat_header = repeat_header
         self.shrink = shrink
+        self.rules = rules  # all | horizontal (no vertical rules, as some print drivers leave) | none
 
     def new_page(self):
         self.footer()
@@ -136,7 +137,11 @@ class Renderer:
                 rr0, rr1 = max(r0, start), min(r1, stop - 1)
                 x0, x1 = xs[c0], xs[c1 + 1]
                 y_top, y_bottom = tops[rr0 - start], tops[rr1 - start + 1]
-                c.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=0)
+                if self.rules == "all":
+                    c.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=0)
+                elif self.rules == "horizontal":
+                    c.line(x0, y_top, x1, y_top)
+                    c.line(x0, y_bottom, x1, y_bottom)
                 if r0 < start:
                     continue  # the text of a merged cell stays on the page where it starts
                 lines = wrap(grid[r0][c0], x1 - x0 - 2 * CELL_PAD, size)
@@ -153,9 +158,9 @@ class Renderer:
         self.canvas.save()
 
 
-def write_pdf(spec: ReportSpec, path: Path, repeat_header: int = 0, shrink: float = 1.0) -> None:
+def write_pdf(spec: ReportSpec, path: Path, repeat_header: int = 0, shrink: float = 1.0, rules: str = "all") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    renderer = Renderer(path, repeat_header=repeat_header, shrink=shrink)
+    renderer = Renderer(path, repeat_header=repeat_header, shrink=shrink, rules=rules)
     for block in spec.blocks:
         if isinstance(block, TableSpec):
             renderer.table(block)

@@ -257,13 +257,101 @@ def open_rule_ends(ruled) -> list[float]:
     return ends
 
 
+# ---------------------------------------------------------------- tables drawn without vertical rules
+
+# Horizontal rules further apart than this (pt) do not bound rows of one table.
+MAX_ROW_HEIGHT = 90.0
+# An x-range no text crosses in all but this share of a table's rows separates two columns...
+RIVER_TOLERANCE = 0.2
+# ...when it is at least this wide (pt).
+MIN_RIVER_WIDTH = 4.0
+
+
+def joined_horizontal_rules(ruled) -> list[tuple[float, float, float]]:
+    """(y, x0, x1) of each horizontal rule, pieces drawn cell by cell joined into one rule."""
+    pieces = sorted(((e["top"] + e["bottom"]) / 2, e["x0"], e["x1"]) for e in ruled.edges if e["orientation"] == "h")
+    rules: list[tuple[float, float, float]] = []
+    for y, x0, x1 in sorted(pieces, key=lambda p: (round(p[0] / GRID_SNAP), p[1])):
+        if rules and abs(rules[-1][0] - y) <= GRID_SNAP and x0 - rules[-1][2] <= GRID_SNAP:
+            rules[-1] = (rules[-1][0], rules[-1][1], max(rules[-1][2], x1))
+        else:
+            rules.append((y, x0, x1))
+    return sorted(rules)
+
+
+def has_vertical_rules(ruled) -> bool:
+    return any(e["orientation"] == "v" and e["bottom"] - e["top"] > MAX_RULE_THICKNESS for e in ruled.edges)
+
+
+def rule_regions(rules: list[tuple[float, float, float]]) -> list[list[tuple[float, float, float]]]:
+    """Stacks of three or more horizontal rules of one width, close enough to be the rows of one table.
+
+    Rules that stop short under merged cells break the stack: such a table is read in parts, or not at all,
+    never merged with its neighbours (which share the page margins)."""
+    regions: list[list[tuple[float, float, float]]] = []
+    for rule in rules:
+        y, x0, x1 = rule
+        region = regions[-1] if regions else None
+        if region and abs(x0 - region[-1][1]) <= 2 * GRID_SNAP and abs(x1 - region[-1][2]) <= 2 * GRID_SNAP \
+                and y - region[-1][0] <= MAX_ROW_HEIGHT:
+            region.append(rule)
+        else:
+            regions.append([rule])
+    return [r for r in regions if len(r) >= 3]
+
+
+def column_rivers(chars: list[dict], region: list[tuple[float, float, float]]) -> list[float]:
+    """x positions of column separators: the middle of each x-range that the text of (nearly) no row crosses."""
+    left, right = min(r[1] for r in region), max(r[2] for r in region)
+    width = int(right - left) + 1
+    covered = [0] * width
+    blocked = [False] * width  # crossed by the text of a row that holds numbers: never a column gap
+    bands = list(zip([r[0] for r in region], [r[0] for r in region][1:]))
+    for top, bottom in bands:
+        row = [False] * width
+        band_chars = [ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and not ch["text"].isspace()]
+        holds_numbers = any(ch["text"].isdigit() for ch in band_chars)
+        for ch in band_chars:
+            for x in range(max(0, int(ch["x0"] - left)), min(width, int(ch["x1"] - left) + 1)):
+                row[x] = True
+        covered = [c + r for c, r in zip(covered, row)]
+        if holds_numbers:
+            blocked = [b or r for b, r in zip(blocked, row)]
+    limit = RIVER_TOLERANCE * len(bands)
+    separators, run_start = [], None
+    for x in range(width + 1):
+        free = x < width and covered[x] <= limit and not blocked[x]
+        if free and run_start is None:
+            run_start = x
+        elif not free and run_start is not None:
+            if x - run_start >= MIN_RIVER_WIDTH and run_start > 0 and x < width:
+                separators.append(left + (run_start + x) / 2)
+            run_start = None
+    return separators
+
+
+def inferred_vertical_rules(page, ruled) -> list[dict]:
+    """Vertical rules for tables drawn with horizontal rules only, placed in the white rivers between columns."""
+    if has_vertical_rules(ruled):
+        return []
+    lines = []
+    for region in rule_regions(joined_horizontal_rules(ruled)):
+        top, bottom = region[0][0], region[-1][0]
+        xs = [min(r[1] for r in region), max(r[2] for r in region)]
+        xs += column_rivers(page.chars, region)
+        lines += [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
+                   "height": bottom - top} for x in xs]
+    return lines
+
+
 def read_page(page, number: int) -> list:
     """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph))."""
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
     if has_rules:
-        settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled))
+        settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled),
+                        explicit_vertical_lines=inferred_vertical_rules(page, ruled))
         for found in ruled.find_tables(settings):
             placed = grid_from_cells(found.cells, page.chars, number)
             if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
