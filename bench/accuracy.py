@@ -108,7 +108,8 @@ def main(argv=None) -> int:
     if mistakes:
         print(f"\n{len(mistakes)} mistakes (first {args.show}):")
         for path, key, what, want, got in mistakes[: args.show]:
-            print(f"  {what:7} {Path(path).name[:40]:40} {key[0]}/{key[1]} truth={want} got={got}")
+            shown = "/".join(Path(path).parts[-2:])
+            print(f"  {what:7} {shown[:48]:48} {key[0]}/{key[1]} truth={want} got={got}")
     return 0
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,11 @@ class Mappings:
     required_sections: dict[str, list[str]]
     folder: Path = field(default_factory=Path)
 
+    identities: list[dict] = field(default_factory=list)
+    cross_year: list[dict] = field(default_factory=list)
+    required_fields: dict[str, dict] = field(default_factory=dict)
+    alternatives: list[list[str]] = field(default_factory=list)
+    figures: list[dict] = field(default_factory=list)
     dim_name_texts: list[str] = field(default_factory=list)  # dim_names' texts, for rapidfuzz.process
     column_group_texts: list[str] = field(default_factory=list)
 
@@ -132,6 +138,17 @@ def load_mappings(folder: str | Path | None = None) -> Mappings:
             layout.append(LayoutColumn(dim, field_id or None))
         layouts[name] = layout
 
+    rules = read_yaml(folder / "identities.yaml") if (folder / "identities.yaml").exists() else {}
+    templates_yaml = read_yaml(folder / "templates.yaml") if (folder / "templates.yaml").exists() else {}
+    prose = read_yaml(folder / "prose.yaml") if (folder / "prose.yaml").exists() else {}
+    figures = []
+    for figure in prose.get("figures", []):
+        try:
+            patterns = [re.compile(p) for p in figure["patterns"]]
+        except re.error as exc:
+            raise ValueError(f"{folder / 'prose.yaml'}: bad pattern for {figure.get('cell')}: {exc}") from exc
+        figures.append({**figure, "patterns": patterns})
+
     sections_yaml = read_yaml(folder / "sections.yaml")
     sections = [(sid, [normalised(k) for k in keys]) for sid, keys in sections_yaml.get("sections", {}).items()]
     required = {str(k): list(v) for k, v in sections_yaml.get("required", {}).items()}
@@ -143,5 +160,25 @@ def load_mappings(folder: str | Path | None = None) -> Mappings:
         layouts=layouts,
         sections=sections,
         required_sections=required,
+        identities=rules.get("identities", []),
+        cross_year=rules.get("cross_year", []),
+        required_fields=resolve_templates(templates_yaml.get("templates", {})),
+        alternatives=templates_yaml.get("alternatives", []),
+        figures=figures,
         folder=folder,
     )
+
+
+def resolve_templates(templates: dict) -> dict[str, dict]:
+    """Template name -> {field pattern: dims}, following aliases such as `hybrid: "2019"`."""
+    named_dims = {
+        "applicants": ["natural_person", "commercial", "research", "public_interest", "legal_services", "other_org",
+                       "total"],
+        "outcomes": ["upheld", "corrected", "other", "pending", "total"],
+    }
+    resolved = {}
+    for name, spec in templates.items():
+        while isinstance(spec, str):
+            spec = templates[spec]
+        resolved[str(name)] = {f: named_dims.get(d, d) if isinstance(d, str) else d for f, d in (spec or {}).items()}
+    return resolved

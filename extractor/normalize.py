@@ -20,7 +20,6 @@ NUMBERING = [
     (re.compile(r"^\((\d{1,2})\)[、.]?"), LEVEL_PAREN_DIGIT),
 ]
 SUCH_AS = re.compile(r"^(其中|包括)[:、,]?")
-PARENTHETICAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 NOT_WORD = re.compile(r"[\W_]+")
 WHITESPACE = re.compile(r"\s+")
 
@@ -56,10 +55,41 @@ class Label:
     such_as: bool = False  # began with 其中：
 
 
+VERTICAL_LINE_CHARS = 2
+LINE_BREAK = "\x00"  # stands for a line break while the label is squashed, so notes can be cut line by line
+
+
+OPENING, CLOSING = "([【〔", ")]】〕"
+
+
+def drop_notes(text: str) -> str:
+    """Remove bracketed notes, also over several lines and also when a typo lost a bracket: a note never
+    closed runs to the end, and a closing bracket never opened ends a note that began at its line's start."""
+    lines = []
+    depth = 0
+    for line in text.split(LINE_BREAK):
+        kept: list[str] = []
+        for ch in line:
+            if ch in OPENING:
+                depth += 1
+            elif ch in CLOSING:
+                if depth:
+                    depth -= 1
+                else:
+                    kept = []
+            elif not depth:
+                kept.append(ch)
+        lines.append("".join(kept))
+    return "".join(lines)
+
+
 @lru_cache(maxsize=65536)
 def parse_label(raw: str) -> Label:
     """Normalise a row or heading label: NFKC, whitespace, numbering prefixes, 其中：, notes in brackets."""
-    text = squash(raw)
+    text = ""
+    for line in filter(None, (squash(line) for line in (raw or "").splitlines())):
+        # a line of one or two characters is vertical text or a wrap's tail, never the start of a note
+        text += line if not text or len(line) <= VERTICAL_LINE_CHARS else LINE_BREAK + line
     ordinal, level, such_as = None, LEVEL_NONE, False
     for _ in range(3):  # "三、（一）1." can stack
         stripped = False
@@ -77,10 +107,7 @@ def parse_label(raw: str) -> Label:
                 break
         if not stripped:
             break
-    previous = None
-    while previous != text:
-        previous, text = text, PARENTHETICAL.sub("", text)
-    return Label(NOT_WORD.sub("", text), ordinal, level, such_as)
+    return Label(NOT_WORD.sub("", drop_notes(text)), ordinal, level, such_as)
 
 
 def normalize_label(raw: str) -> str:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .document import Document, Table
+from .audit import audit_corpus, audit_document
+from .document import Document
 from .mapping import Finding, MappingState, keep_best, map_table
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
@@ -102,7 +103,11 @@ def extract_document(document: Document, doc_id: str, source: str, mappings: Map
     values, findings, hints, national, recognised = map_document(document, mappings)
     template = decide_template(hints, national, year)
     placed = find_sections(document, mappings)
-    sections = {s for s in placed if s and s != "other"} | {v.section for v in values}
+    headed = {s for s in placed if s and s != "other"}
+    sections = headed | {v.section for v in values}
+    cells = {(v.field, v.dim): v.value for v in values}
+    text = "\n".join(p.text for p in document.paragraphs)
+    findings += audit_document(cells, text, sections, headed, template, mappings)
     common = {"doc_id": doc_id, "source": source}
     observations = [
         {**common, "agency": agency, "year": year, "template": template, **asdict(v)} for v in values
@@ -216,4 +221,5 @@ def extract_corpus(
         all_findings.extend(findings)
         if on_file:
             on_file(path, document)
-    return frame(all_observations, OBSERVATIONS), frame(documents, DOCUMENTS), frame(all_findings, FINDINGS)
+    return audit_corpus(frame(all_observations, OBSERVATIONS), frame(documents, DOCUMENTS),
+                        frame(all_findings, FINDINGS), mappings)

@@ -74,12 +74,14 @@ class Style:
     file_name: str = "title"  # title | code
     drop_section: str | None = None
     renumber: bool = False
+    plant: str | None = None  # broken_total | prose | chain: a defect an audit must find
 
 
 @dataclass
 class Generated:
     spec: ReportSpec
     truth: list[tuple[str, str, float | None]] = field(default_factory=list)
+    planted: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)  # kind, section, field, dim
 
 
 class Writer:
@@ -118,8 +120,9 @@ def small(rng, high=5, zero_bias=0.5):
     return 0 if rng.random() < zero_bias else rng.randint(1, high)
 
 
-def requests_numbers(rng, template) -> dict[str, list[int]]:
-    """A 依申请 matrix whose identities hold: received + carried = results + forward, rows sum to totals."""
+def requests_numbers(rng, template, carried_in: list[int] | None = None) -> dict[str, list[int]]:
+    """A 依申请 matrix whose identities hold: received + carried = results + forward, rows sum to totals;
+    what was carried over is what last year's report carried forward, when there was one."""
     rows: dict[str, list[int]] = {}
     results = ["disclosed", "partially_disclosed", *("withheld." + i for i in WITHHELD_IDS),
                *("unable." + i for i in UNABLE_IDS), *("not_processed." + i for i in NOT_PROCESSED_IDS)]
@@ -127,9 +130,12 @@ def requests_numbers(rng, template) -> dict[str, list[int]]:
     for name in results:
         rows[f"requests.result.{name}"] = [small(rng, 8 if name == "disclosed" else 3, 0.3 if name == "disclosed" else 0.7)
                                            if i in (0, 1) else small(rng, 2, 0.85) for i in range(6)]
-    result_total = [sum(v[i] for v in rows.values()) for i in range(6)]
     forward = [small(rng, 2, 0.8) for _ in range(6)]
-    carried = [min(small(rng, 2, 0.8), result_total[i] + forward[i]) for i in range(6)]
+    result_total = [sum(v[i] for v in rows.values()) for i in range(6)]
+    carried = carried_in or [min(small(rng, 2, 0.8), result_total[i] + forward[i]) for i in range(6)]
+    for i in range(6):
+        rows["requests.result.disclosed"][i] += max(0, carried[i] - result_total[i] - forward[i])
+    result_total = [sum(v[i] for v in rows.values()) for i in range(6)]
     received = [result_total[i] + forward[i] - carried[i] for i in range(6)]
     rows["requests.result.total"] = result_total
     rows = {"requests.received_new": received, "requests.carried_over": carried, **rows,
@@ -181,6 +187,9 @@ def article20_rows(w: Writer, state: dict[str, int], rng) -> list[list]:
 
     def item_row(field_id, label):
         prev = state[field_id]
+        if s.plant == "chain" and field_id == "proactive.admin_penalty" and state.get("previous_template") in ("2019", "hybrid"):
+            prev += 3  # this year's 上一年项目数量 no longer follows from last year's report
+            state["planted_chain"] = True
         change = rng.randint(-min(prev, 9), 12)
         state[field_id] = prev + change
         return [label, w.cell(field_id, "prev_count", prev), w.cell(field_id, "change", change),
@@ -456,12 +465,22 @@ def build_report(agency: str, year: int, style: Style, rng: random.Random, state
         spec.table(legacy_rows(w, numbers))
         next_heading("problems")
         spec.para("信息公开的及时性有待提高。下一步将加强培训。")
+        state["previous_template"] = "legacy"
+        state.pop("carried_forward", None)
         return Generated(spec, w.truth)
 
-    requests = requests_numbers(rng, style.template)
+    requests = requests_numbers(rng, style.template, state.get("carried_forward"))
+    state["carried_forward"] = requests["requests.carried_forward"][:6]
     review = review_numbers(rng)
+    planted = []
+    if style.plant == "broken_total":
+        review["review_litigation.review"][-1] += 1  # a printed 总计 that does not add up
+        planted.append(("identity_violation", "review_litigation", "review_litigation.review", "total"))
     next_heading("overview")
     received = requests["requests.received_new"][-1]
+    if style.plant == "prose":
+        planted.append(("text_table_mismatch", "requests", "requests.received_new", "total"))
+        received += 2  # the prose contradicts the table
     spec.para(f"{year}年，我单位坚持以公开为常态、不公开为例外，全年收到政府信息公开申请{received}件，均在法定期限内答复。")
     next_heading("proactive")
     if style.template == "hybrid":
@@ -502,7 +521,12 @@ def build_report(agency: str, year: int, style: Style, rng: random.Random, state
     if style.drop_section != "other_matters":
         next_heading("other_matters")
         spec.para(f"{year}年本单位未收取信息处理费。")
-    return Generated(spec, w.truth)
+    if style.drop_section:
+        planted.append(("missing_section", style.drop_section, None, None))
+    if state.pop("planted_chain", False):
+        planted.append(("cross_year_mismatch", "proactive", "proactive.admin_penalty", "prev_count"))
+    state["previous_template"] = style.template
+    return Generated(spec, w.truth, planted)
 
 
 def template_for(year: int, rng) -> str:
@@ -525,8 +549,10 @@ def choose_style(template: str, rng: random.Random) -> Style:
     style.money_in_yuan = rng.random() < 0.3
     style.title = rng.choice(["one_line", "one_line", "two_lines", "no_agency"])
     style.file_name = "title" if style.title == "no_agency" else rng.choice(["title", "code"])
-    style.drop_section = rng.choice([None, None, None, None, "problems", "other_matters"])
+    style.drop_section = None if template == "legacy" else rng.choice([None, None, None, None, "problems", "other_matters"])
     style.renumber = rng.random() < 0.2
+    if template != "legacy":
+        style.plant = rng.choice([None, None, None, None, "broken_total", "prose", "chain"])
     return style
 
 
@@ -541,17 +567,22 @@ def write_truth(path: Path, rows: list[dict], columns: list[str]) -> None:
 DOCUMENT_COLUMNS = ["source", "agency", "year", "template", "expected_status", "format", "producer",
                     "missing_sections", "variant"]
 TRUTH_COLUMNS = ["source", "field", "dim", "value"]
+FINDING_COLUMNS = ["source", "kind", "section", "field", "dim"]
 
 
 def generate(out: Path = CORPUS, pdf: bool = True) -> None:
     """Write the .docx reports, their PDF renderings, and the truth of each."""
     rng = random.Random(SEED)
     reports = []  # (stem, spec, truth, document row)
+    planted: dict[str, list] = {}  # stem -> findings an audit must report
+    chain_planted = False
     for agency_index, (agency, years) in enumerate(AGENCIES):
         state = article20_state(rng)
         for year in years:
             template = template_for(year, rng)
             style = choose_style(template, rng)
+            if not chain_planted and template in ("2019", "hybrid") and state.get("previous_template") in ("2019", "hybrid"):
+                style.plant, chain_planted = "chain", True  # at least one report that does not chain on
             report = build_report(agency, year, style, rng, state)
             stem = (f"{agency}{year}年政府信息公开工作年度报告" if style.file_name == "title"
                     else f"report_{agency_index:02d}_{year}")
@@ -559,6 +590,7 @@ def generate(out: Path = CORPUS, pdf: bool = True) -> None:
             document = {"agency": known_agency or "", "year": year, "template": template, "expected_status": "ok",
                         "missing_sections": style.drop_section or "", "variant": variant_text(style)}
             reports.append((stem, report.spec, report.truth, document))
+            planted[stem] = report.planted
     seed_document = {"agency": "", "year": 2020, "template": "hybrid", "expected_status": "ok",
                      "missing_sections": "", "variant": "seed"}
     seed = ("report_2020_county_bureau", seed_report(), seed_truth(), seed_document)
@@ -577,7 +609,19 @@ def generate(out: Path = CORPUS, pdf: bool = True) -> None:
     write_docx(seed[1], out / "seed" / f"{seed[0]}.docx")
     record(f"seed/{seed[0]}.docx", seed[2], seed[3], "docx", "python-docx")
     write_truth(out / "truth" / "docx.truth.csv", truth_rows, TRUTH_COLUMNS)
+    # the same report filed twice under another name: counted once, the copy gets a duplicate finding
+    copy_stem = reports[3][0]
+    copy_source = f"generated/copies/副本-{copy_stem}.docx"
+    (out / copy_source).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(out / f"generated/{copy_stem}.docx", out / copy_source)
+    record(copy_source, reports[3][2], reports[3][3], "docx", "copy")
+    findings = [{"source": f"generated/{stem}.docx", "kind": kind, "section": section or "", "field": field_id or "",
+                 "dim": dim or ""} for stem, items in planted.items() for kind, section, field_id, dim in items]
+    findings += [{"source": copy_source, "kind": kind, "section": section or "", "field": field_id or "",
+                  "dim": dim or ""} for kind, section, field_id, dim in planted[copy_stem] if kind != "cross_year_mismatch"]
+    findings.append({"source": copy_source, "kind": "duplicate", "section": "", "field": "", "dim": ""})
     write_truth(out / "truth" / "docx.documents.csv", documents, DOCUMENT_COLUMNS)
+    write_truth(out / "truth" / "docx.findings.csv", findings, FINDING_COLUMNS)
     if pdf:
         generate_pdfs(out, [*reports, seed], rng)
 

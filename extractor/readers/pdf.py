@@ -419,8 +419,8 @@ def row_texts(table: Table, r: int) -> list[str]:
 
 def is_split_row(upper: list[Cell], lower: list[Cell]) -> bool:
     """Whether `lower` (first row on the new page) is the rest of `upper` (last row on the old page), cut by the
-    page break: it adds text only where the upper part has some, holds no number, has fewer filled cells, and
-    does not begin a numbered row of its own."""
+    page break: it adds text only where the upper part has some, repeats none of it, holds no number, has fewer
+    filled cells, and does not begin a numbered row of its own."""
     if len(upper) != len(lower):
         return False
     upper_filled = [bool(c.text.strip()) for c in upper]
@@ -431,6 +431,8 @@ def is_split_row(upper: list[Cell], lower: list[Cell]) -> bool:
         return False
     if any(lf and not uf for lf, uf in zip(lower_filled, upper_filled)):
         return False
+    if any(l.text.strip() and l.text.strip() == u.text.strip() for l, u in zip(lower, upper)):
+        return False  # a cell printed again in full (the unit 件) starts a new row; a cut row never repeats one
     if any(parse_value(c.text).value is not None for c in lower if c.text.strip()):
         return False
     first_text = next(c.text for c in lower if c.text.strip())

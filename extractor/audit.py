@@ -1,0 +1,262 @@
+"""Checks an auditor needs, as findings: identities, required sections and fields, prose against tables,
+consecutive years, duplicates. The rules are data in mappings/ (identities.yaml, templates.yaml, prose.yaml)."""
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+
+import pandas as pd
+
+from .mapping import Finding
+from .mappings import Mappings
+from .normalize import squash
+
+TOLERANCE = 1e-6
+
+Cells = dict[tuple[str, str], float | None]
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "blank"
+    return f"{value:g}" if float(value).is_integer() else f"{value:.6g}"
+
+
+def expand(pattern: str, cells: Cells, **names: str) -> list[tuple[str, str]]:
+    """The observed cells a 'field:dim' pattern names ({dim}, {field} filled in; a field may end in *)."""
+    field_pattern, dim = pattern.format(**names).rsplit(":", 1)
+    if "*" not in field_pattern:
+        return [(field_pattern, dim)] if (field_pattern, dim) in cells else []
+    return sorted(key for key in cells if key[1] == dim and fnmatch.fnmatchcase(key[0], field_pattern))
+
+
+def rule_instances(rule: dict, cells: Cells):
+    """Each way to fill in a rule's {field} and {dim} for the cells a document has."""
+    observed_fields = sorted({f for f, _ in cells})
+    fields = [f for pattern in rule.get("fields", []) for f in observed_fields if fnmatch.fnmatchcase(f, pattern)]
+    if "fields" in rule and not fields:
+        return
+    for field in fields or [None]:
+        for dim in rule.get("dims") or [None]:
+            yield {k: v for k, v in (("field", field), ("dim", dim)) if v is not None}
+
+
+def side(patterns: list[str], cells: Cells, names: dict) -> list[tuple[tuple[str, str], float | None]]:
+    seen = {}
+    for pattern in patterns:
+        for key in expand(pattern, cells, **names):
+            seen[key] = cells[key]
+    return list(seen.items())
+
+
+def describe(items) -> str:
+    """Cells named briefly: 'requests.received_new: natural_person + commercial' or 'a + b [total]'."""
+    fields = {field for (field, _), _ in items}
+    dims = {dim for (_, dim), _ in items}
+    if len(fields) == 1:
+        return f"{next(iter(fields))}: " + " + ".join(dim for (_, dim), _ in items)
+    if len(dims) == 1:
+        return " + ".join(field for (field, _), _ in items) + f" [{next(iter(dims))}]"
+    return " + ".join(f"{field}/{dim}" for (field, dim), _ in items)
+
+
+def check_identities(cells: Cells, template: str, mappings: Mappings) -> list[Finding]:
+    """identity_violation for each identity of the format that the document's numbers break."""
+    findings = []
+    for rule in mappings.identities:
+        if template not in [str(t) for t in rule.get("templates", [])]:
+            continue
+        for names in rule_instances(rule, cells):
+            left, right = side(rule["left"], cells, names), side(rule["right"], cells, names)
+            if not left or not right:
+                continue
+            left_sum = sum(v or 0.0 for _, v in left)
+            right_sum = sum(v or 0.0 for _, v in right)
+            if abs(left_sum - right_sum) <= TOLERANCE:
+                continue
+            (field, dim), _ = left[0]
+            left_text = " + ".join(number(v) for _, v in left)
+            right_text = " + ".join(number(v) for _, v in right)
+            findings.append(Finding(
+                "identity_violation", "error",
+                f"{rule['name']}: {describe(left)} ({left_text}) = {number(left_sum)}, but {describe(right)} "
+                f"({right_text}) = {number(right_sum)}; {rule.get('detail', '')}",
+                section=mappings.fields[field].section if field in mappings.fields else None,
+                field=field, dim=dim, expected=number(right_sum), actual=number(left_sum),
+            ))
+    return findings
+
+
+def check_required(cells: Cells, sections: set[str], headed: set[str], template: str,
+                   mappings: Mappings) -> list[Finding]:
+    """missing_section for required sections absent; missing_field for rows (or columns) a format's table lacks."""
+    findings = []
+    for section in mappings.required_sections.get(template, []):
+        if section not in sections:
+            findings.append(Finding("missing_section", "warning",
+                                    f"the {template} format requires a '{section}' section; none was found",
+                                    section=section))
+    required = mappings.required_fields.get(template, {})
+    if not required:
+        return findings
+    present_fields = {f for f, _ in cells}
+    observed_sections = {mappings.fields[f].section for f in present_fields if f in mappings.fields}
+    optional = set()  # the forms of an alternative that need not be there
+    for group in mappings.alternatives:
+        members = [f for f in mappings.fields if any(fnmatch.fnmatchcase(f, g) for g in group)]
+        if any(f in present_fields for f in members):
+            optional |= {f for f in members if f not in present_fields}
+        else:
+            optional |= set(members[1:])
+    for section in sorted(headed - observed_sections):
+        if any(mappings.fields[f].section == section for pattern in required for f in mappings.fields
+               if fnmatch.fnmatchcase(f, pattern)):
+            findings.append(Finding("missing_field", "warning",
+                                    f"the '{section}' section has no table of the {template} format, or it was not recognised",
+                                    section=section))
+    for pattern, dims in required.items():
+        for spec in mappings.fields.values():
+            if not fnmatch.fnmatchcase(spec.id, pattern) or spec.id in optional:
+                continue
+            national = template if template in spec.templates else "2019" if template == "hybrid" else template
+            if national not in spec.templates or spec.section not in observed_sections:
+                continue
+            wanted = [d for d in dims if d in spec.dims]
+            if spec.id not in present_fields:
+                findings.append(Finding("missing_field", "warning",
+                                        f"{spec.id} ({spec.label}) is absent from the {template} table",
+                                        section=spec.section, field=spec.id))
+                continue
+            for dim in wanted:
+                if (spec.id, dim) not in cells:
+                    findings.append(Finding("missing_field", "warning",
+                                            f"{spec.id} has no '{dim}' column in the {template} table",
+                                            section=spec.section, field=spec.id, dim=dim))
+    return findings
+
+
+def check_prose(text: str, cells: Cells, mappings: Mappings) -> list[Finding]:
+    """text_table_mismatch where a figure the prose states is not the table's (a blank cell reads as 0)."""
+    squashed = squash(text)
+    findings = []
+    for figure in mappings.figures:
+        field, dim = figure["cell"].rsplit(":", 1)
+        if (field, dim) not in cells:
+            continue
+        table_value = cells[(field, dim)] or 0.0
+        stated = []
+        for pattern in figure["patterns"]:
+            for match in pattern.finditer(squashed):
+                value = float(figure["value"]) if "value" in figure else float(match.group(1))
+                stated.append((value, match.group(0)))
+        if stated and not any(abs(value - table_value) <= TOLERANCE for value, _ in stated):
+            value, quote = stated[0]
+            findings.append(Finding(
+                "text_table_mismatch", "warning",
+                f"the text says “{quote}” but the table's {field}/{dim} is {number(cells[(field, dim)])}",
+                section=mappings.fields[field].section, field=field, dim=dim,
+                expected=number(value), actual=number(cells[(field, dim)]),
+            ))
+    return findings
+
+
+def audit_document(cells: Cells, text: str, sections: set[str], headed: set[str], template: str,
+                   mappings: Mappings) -> list[Finding]:
+    """Every per-document check."""
+    return (check_identities(cells, template, mappings)
+            + check_required(cells, sections, headed, template, mappings)
+            + check_prose(text, cells, mappings))
+
+
+# ----------------------------------------------------------------------------- across documents
+
+
+def document_cells(observations: pd.DataFrame) -> dict[str, Cells]:
+    by_doc: dict[str, Cells] = defaultdict(dict)
+    for row in observations[["doc_id", "field", "dim", "value"]].itertuples(index=False):
+        by_doc[row.doc_id][(row.field, row.dim)] = None if pd.isna(row.value) else float(row.value)
+    return by_doc
+
+
+def find_duplicates(documents: pd.DataFrame, cells: dict[str, Cells]) -> dict[int, tuple[int, str]]:
+    """Row index of each duplicate document -> (row index of the one kept, why)."""
+    duplicates = {}
+    first_by_digest: dict[str, int] = {}
+    first_by_numbers: dict[tuple, int] = {}
+    for index, doc in documents.iterrows():
+        if doc["status"] == "failed":
+            continue
+        if doc["doc_id"] in first_by_digest:
+            duplicates[index] = (first_by_digest[doc["doc_id"]], "the same file content")
+            continue
+        first_by_digest[doc["doc_id"]] = index
+        numbers = cells.get(doc["doc_id"])
+        if numbers and doc["agency"] is not None and not pd.isna(doc["year"]):
+            key = (doc["agency"], int(doc["year"]), frozenset(numbers.items()))
+            if key in first_by_numbers:
+                duplicates[index] = (first_by_numbers[key], "the same agency, year and numbers")
+            else:
+                first_by_numbers[key] = index
+    return duplicates
+
+
+def cross_year_findings(documents: pd.DataFrame, cells: dict[str, Cells], mappings: Mappings) -> list[dict]:
+    """cross_year_mismatch where an agency's report does not carry on from its report of the year before."""
+    by_agency_year = {}
+    for _, doc in documents.iterrows():
+        if doc["status"] != "failed" and doc["agency"] is not None and not pd.isna(doc["year"]):
+            by_agency_year.setdefault((doc["agency"], int(doc["year"])), doc)
+    findings = []
+    for (agency, year), doc in sorted(by_agency_year.items()):
+        previous = by_agency_year.get((agency, year - 1))
+        if previous is None:
+            continue
+        this, last = cells.get(doc["doc_id"], {}), cells.get(previous["doc_id"], {})
+        for rule in mappings.cross_year:
+            for names in rule_instances(rule, {**this, **last}):
+                this_key = expand(rule["this_year"], this, **names)
+                last_items = side(rule["last_year"], last, names)
+                if not this_key or not last_items:
+                    continue
+                now = this[this_key[0]] or 0.0
+                before = sum(v or 0.0 for _, v in last_items)
+                if abs(now - before) > TOLERANCE:
+                    field, dim = this_key[0]
+                    findings.append({
+                        "doc_id": doc["doc_id"], "source": doc["source"], "kind": "cross_year_mismatch",
+                        "severity": "warning", "section": mappings.fields[field].section, "field": field, "dim": dim,
+                        "detail": f"{rule['name']}: {year} {field}/{dim} is {number(this[this_key[0]])}, but the "
+                                  f"{year - 1} report ({previous['source']}) gives {describe(last_items)} = "
+                                  f"{number(before)} ({rule.get('detail', '')})",
+                        "expected": number(before), "actual": number(this[this_key[0]]),
+                    })
+    return findings
+
+
+def audit_corpus(observations: pd.DataFrame, documents: pd.DataFrame, findings: pd.DataFrame,
+                 mappings: Mappings) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Corpus-level checks: duplicates (counted once) and consecutive years of one agency."""
+    if documents.empty:
+        return observations, documents, findings
+    cells = document_cells(observations)
+    duplicates = find_duplicates(documents, cells)
+    new_findings = []
+    dropped = set()
+    for index, (kept, why) in duplicates.items():
+        doc, original = documents.loc[index], documents.loc[kept]
+        dropped.add(doc["source"])
+        new_findings.append({
+            "doc_id": doc["doc_id"], "source": doc["source"], "kind": "duplicate", "severity": "warning",
+            "section": None, "field": None, "dim": None,
+            "detail": f"{why} as {original['source']}: its observations are counted once, under that file",
+            "expected": original["source"], "actual": doc["source"],
+        })
+        documents.loc[index, "n_observations"] = 0
+    if dropped:
+        observations = observations[~observations["source"].isin(dropped)].reset_index(drop=True)
+        cells = document_cells(observations)
+    unique_documents = documents.drop(index=list(duplicates))
+    new_findings += cross_year_findings(unique_documents, cells, mappings)
+    if new_findings:
+        findings = pd.concat([findings, pd.DataFrame(new_findings, columns=findings.columns)], ignore_index=True)
+    return observations, documents, findings
