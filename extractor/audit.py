@@ -12,6 +12,9 @@ from .mappings import Mappings
 from .normalize import squash
 
 TOLERANCE = 1e-6
+# Two documents with the same agency, year and at least this many identical cells are one report.
+MIN_CELLS_FOR_DUPLICATE = 20
+FORMAT_FIDELITY = {"docx": 0, "doc": 1, "html": 2, "pdf": 3}
 
 Cells = dict[tuple[str, str], float | None]
 
@@ -179,11 +182,15 @@ def document_cells(observations: pd.DataFrame) -> dict[str, Cells]:
 
 
 def find_duplicates(documents: pd.DataFrame, cells: dict[str, Cells]) -> dict[int, tuple[int, str]]:
-    """Row index of each duplicate document -> (row index of the one kept, why)."""
+    """Row index of each duplicate document -> (row index of the one kept, why). Of copies, the most faithful
+    format is kept (a .docx over its PDF rendering), then the first found (a folder's files before its
+    subfolders', so an original beats the copy filed away below it)."""
     duplicates = {}
     first_by_digest: dict[str, int] = {}
     first_by_numbers: dict[tuple, int] = {}
-    for index, doc in documents.iterrows():
+    order = sorted(documents.index, key=lambda i: (FORMAT_FIDELITY.get(documents.loc[i, "format"], len(FORMAT_FIDELITY)), i))
+    for index in order:
+        doc = documents.loc[index]
         if doc["status"] == "failed":
             continue
         if doc["doc_id"] in first_by_digest:
@@ -191,7 +198,8 @@ def find_duplicates(documents: pd.DataFrame, cells: dict[str, Cells]) -> dict[in
             continue
         first_by_digest[doc["doc_id"]] = index
         numbers = cells.get(doc["doc_id"])
-        if numbers and doc["agency"] is not None and not pd.isna(doc["year"]):
+        # identical full tables of one year are the same report even when the body's name is unknown
+        if numbers and len(numbers) >= MIN_CELLS_FOR_DUPLICATE and not pd.isna(doc["year"]):
             key = (doc["agency"], int(doc["year"]), frozenset(numbers.items()))
             if key in first_by_numbers:
                 duplicates[index] = (first_by_numbers[key], "the same agency, year and numbers")
