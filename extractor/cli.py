@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -11,6 +12,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .mappings import load_mappings
 from .output import write_tables
 from .pipeline import extract_corpus, iter_report_files
+from .report import write_html_report
+
+SEVERITIES = ["error", "warning", "info"]
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
 
 app = typer.Typer(add_completion=False, help="Turn government information-disclosure annual reports into tidy data.")
 
@@ -21,6 +32,9 @@ def extract(
     out: Path = typer.Option(Path("output/data.parquet"), "--out", "-o",
                              help="data.parquet (or data.csv): also writes data.documents.* and data.findings.*"),
     mappings: Path = typer.Option(None, "--mappings", help="A folder of mapping YAML to use instead of the built-in one."),
+    report: Path = typer.Option(None, "--report", help="Also write a self-contained HTML audit report here."),
+    fail_on: Severity = typer.Option(None, "--fail-on",
+                                     help="Exit with status 1 when findings of this severity (or worse) exist."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Extract every report under CORPUS into the three tables of the output contract."""
@@ -54,6 +68,14 @@ def extract(
     for _failed in documents[documents["status"] == "failed"].itertuples() if len(documents) else []:
         console.print(f"  [red]failed[/red] {_failed.source}: {_failed.error}")
     console.print(f"wrote {paths['observations']}, {paths['documents'].name}, {paths['findings'].name}")
+    if report:
+        console.print(f"wrote {write_html_report(report, observations, documents, findings)}")
+    if fail_on:
+        worst = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
+        failing = findings[findings["severity"].isin(worst)] if len(findings) else findings
+        if len(failing):
+            console.print(f"[red]{len(failing)} finding(s) of severity {' or '.join(worst)}[/red] (--fail-on {fail_on.value})")
+            raise typer.Exit(1)
 
 
 def main() -> None:

@@ -27,12 +27,19 @@ def output_paths(out: Path) -> dict[str, Path]:
     }
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, write) -> None:
     """Write through a temporary file in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
+        os.chmod(temporary, 0o666 & ~current_umask())  # mkstemp's 0600 is for the temporary, not the output
         write(temporary)
         os.replace(temporary, path)
     except BaseException:
