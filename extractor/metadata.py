@@ -18,8 +18,7 @@ PROSE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 AGENCY_TAIL = re.compile(r"(关于|的|发布|公布|印发)+$")
 AGENCY_HEAD = re.compile(r"^(关于)")
-HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
-NOT_AGENCY = re.compile(r"\d|[：:，,。；;（）()《》“”、]")
+AGENCY_WORDS = re.compile(r"[\u4e00-\u9fff·]+")
 # A title longer than this is prose that mentions a report, not the report's title.
 MAX_TITLE_CHARS = 60
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -48,8 +47,9 @@ def title_lines(document: Document) -> list[str]:
 
 
 def clean_agency(text: str) -> str | None:
+    """The body's name, or None for anything that is not one (a breadcrumb, a date, prose)."""
     text = AGENCY_HEAD.sub("", AGENCY_TAIL.sub("", text.strip("《》“”\"' ")))
-    if len(text) < 2 or len(text) > MAX_AGENCY_CHARS or not HAS_CJK.search(text) or NOT_AGENCY.search(text):
+    if len(text) < 2 or len(text) > MAX_AGENCY_CHARS or not AGENCY_WORDS.fullmatch(text):
         return None
     return text
 
@@ -57,24 +57,19 @@ def clean_agency(text: str) -> str | None:
 def from_title(lines: list[str]) -> tuple[str | None, int | None]:
     """(agency, year) from the title: '宁海县交通运输局2021年政府信息公开工作年度报告', or the body's name on the line
     above, or a title wrapped onto two lines."""
-    candidates = []
-    for i, line in enumerate(lines):
-        candidates.append((i, line))
-        if i + 1 < len(lines):
-            candidates.append((i, line + lines[i + 1]))
-    for i, line in candidates:
-        if len(line) > MAX_TITLE_CHARS:
-            continue
-        match = TITLE.search(line)
-        no_year = TITLE_NO_YEAR.search(line) if not match else None
-        if not match and not no_year:
-            continue
-        start = (match or no_year).start()
-        year = year_value(match.group(1)) if match else None
-        agency = clean_agency(line[:start])
-        if agency is None and i > 0 and not TITLE.search(lines[i - 1]):
-            agency = clean_agency(lines[i - 1])
-        return agency, year
+    singles = list(enumerate(lines))
+    wrapped = [(i, line + lines[i + 1]) for i, line in enumerate(lines[:-1])]
+    candidates = [(i, line) for i, line in singles + wrapped if len(line) <= MAX_TITLE_CHARS]
+    for pattern in (TITLE, TITLE_NO_YEAR):  # a title with its year beats a line that only names the kind of report
+        for i, line in candidates:
+            match = pattern.search(line)
+            if not match:
+                continue
+            year = year_value(match.group(1)) if pattern is TITLE else None
+            agency = clean_agency(line[: match.start()])
+            if agency is None and i > 0 and not TITLE.search(lines[i - 1]):
+                agency = clean_agency(lines[i - 1])
+            return agency, year
     return None, None
 
 

@@ -630,6 +630,7 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     """The same reports as PDF from two producers: reportlab drawing its own tables (all of them; every fourth
     also with horizontal rules only), and LibreOffice converting the .docx (every other one, and the seed;
     skipped when soffice is not installed)."""
+    from render_html import write_html
     from render_pdf import write_pdf
 
     truth_rows, documents = [], []
@@ -641,6 +642,9 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
             # horizontal rules only, as some print drivers and 三线表 styles leave tables
             rendered.append((f"pdf/reportlab_hrules/{stem}.pdf", "reportlab-hrules"))
             write_pdf(spec, out / rendered[-1][0], rules="horizontal")
+        if i % 3 == 0 or document["variant"] == "seed":
+            rendered.append((f"html/{stem}.html", "html"))
+            write_html(spec, out / rendered[-1][0], encoding="gbk" if i % 2 else "utf-8")
         docx_source = out / ("seed" if document["variant"] == "seed" else "generated") / f"{stem}.docx"
         if soffice and (i % 2 == 0 or document["variant"] == "seed"):
             target = out / "pdf" / "libreoffice"
@@ -649,7 +653,7 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
                            check=True, capture_output=True, timeout=300)
             rendered.append((f"pdf/libreoffice/{stem}.pdf", "libreoffice"))
         for source, producer in rendered:
-            documents.append({"source": source, **document, "format": "pdf", "producer": producer})
+            documents.append({"source": source, **document, "format": source.rsplit(".", 1)[1], "producer": producer})
             truth_rows.extend({"source": source, "field": f, "dim": d, "value": "" if v is None else repr(float(v))}
                               for f, d, v in truth)
     if not soffice:

@@ -24,7 +24,8 @@ def sniff_format(path: Path) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if text.startswith((b"<!doctype html", b"<html", b"<?xml", b"<meta", b"<head", b"<body")):
+    if text.startswith((b"<!doctype html", b"<html", b"<meta", b"<head", b"<body", b"<table", b"<!--")) or \
+            (text.startswith(b"<") and (b"<html" in text or b"<table" in text)):
         return "html"
     return "unknown"
 
@@ -44,5 +45,7 @@ def read_document(path: Path) -> Document:
     if kind == "doc":
         raise ReadError("legacy Word .doc (OLE2) is not supported yet: save it as .docx")
     if kind == "html":
-        raise ReadError("HTML reports are not supported yet")
+        from .html import read_html
+
+        return read_html(path)
     raise ReadError(f"unrecognised file format (starts with {Path(path).read_bytes()[:SNIFF_BYTES]!r})")

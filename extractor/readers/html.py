@@ -1,0 +1,142 @@
+"""Read a report published as a web page: text blocks and <table>s in order, rowspan/colspan resolved."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from ..document import Document, Paragraph, Table, build_grid
+from .errors import ReadError
+
+# Larger pages are not reports (a report page is well under 5 MB).
+MAX_HTML_BYTES = 50 * 1024 * 1024
+MAX_SPAN = 100  # rowspan/colspan beyond this is a broken page, not a table
+CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "select", "option", "button"}
+BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
+          "footer", "blockquote", "pre", "center", "dd", "dt", "dl", "tr", "form", "body", "caption"}
+
+
+def decode(data: bytes) -> str:
+    """The page's text: BOM, then the declared charset, then UTF-8, then GB18030 (a superset of GBK/GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    declared = CHARSET.search(data[:4096])
+    candidates = [declared.group(1).decode("ascii").lower()] if declared else []
+    candidates += ["utf-8", "gb18030"]
+    for encoding in candidates:
+        if encoding in ("gb2312", "gbk"):
+            encoding = "gb18030"
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def read_html(path: Path) -> Document:
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:
+        raise ReadError(f"HTML page of {size} bytes, over the {MAX_HTML_BYTES} byte limit")
+    try:
+        root = lxml.html.document_fromstring(decode(path.read_bytes()))
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"not a readable HTML page: {exc}") from exc
+    blocks: list = []
+    lines: list[str] = []
+
+    def flush():
+        text = "".join(lines)
+        lines.clear()
+        for line in text.split("\n"):
+            if line.strip():
+                blocks.append(Paragraph(line.strip()))
+
+    def walk(element):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED:
+            return
+        if tag == "table":
+            flush()
+            blocks.extend(read_table(element))
+            return
+        if tag in BLOCKS:
+            lines.append("\n")
+        if tag == "br":
+            lines.append("\n")
+        if element.text and tag:
+            lines.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                lines.append(child.tail)
+        if tag in BLOCKS:
+            lines.append("\n")
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return Document(source=path, format="html", blocks=blocks)
+
+
+def cell_text(cell) -> str:
+    """A cell's text with <br> and block elements as line breaks; nested tables are read as their own."""
+    parts: list[str] = []
+
+    def walk(element):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED or tag == "table":
+            return
+        if tag == "br" or tag in BLOCKS:
+            parts.append("\n")
+        if element.text and tag:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(cell)
+    return "\n".join(line.strip() for line in "".join(parts).replace("\xa0", " ").split("\n") if line.strip())
+
+
+def span(cell, name: str) -> int:
+    try:
+        return max(1, min(MAX_SPAN, int(str(cell.get(name, "1")).strip() or 1)))
+    except ValueError:
+        return 1
+
+
+def own_rows(table) -> list:
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def read_table(table) -> list[Table]:
+    """A <table> as a grid (cells covered by a rowspan above are skipped, as browsers do), then its nested tables."""
+    covered: set[tuple[int, int]] = set()
+    rows: list[list[tuple[str, int, int, int]]] = []
+    nested: list[Table] = []
+    for r, tr in enumerate(own_rows(table)):
+        row = []
+        c = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in covered:
+                c += 1
+            rowspan, colspan = span(cell, "rowspan"), span(cell, "colspan")
+            row.append((cell_text(cell), c, rowspan, colspan))
+            for rr in range(r, r + rowspan):
+                for cc in range(c, c + colspan):
+                    covered.add((rr, cc))
+            for inner in cell.iter("table"):
+                if next(inner.iterancestors("table"), None) is table:
+                    nested.extend(read_table(inner))
+            c += colspan
+        rows.append(row)
+    while rows and not rows[-1]:
+        rows.pop()
+    grid = build_grid(rows) if rows else []
+    return ([Table(grid)] if grid and grid[0] else []) + nested
