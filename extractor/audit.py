@@ -3,6 +3,7 @@ consecutive years, duplicates. The rules are data in mappings/ (identities.yaml,
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 from collections import defaultdict
 
 import pandas as pd
@@ -174,97 +175,78 @@ def audit_document(cells: Cells, text: str, sections: set[str], headed: set[str]
 # ----------------------------------------------------------------------------- across documents
 
 
-def document_cells(observations: pd.DataFrame) -> dict[str, Cells]:
-    by_doc: dict[str, Cells] = defaultdict(dict)
-    for row in observations[["doc_id", "field", "dim", "value"]].itertuples(index=False):
-        by_doc[row.doc_id][(row.field, row.dim)] = None if pd.isna(row.value) else float(row.value)
-    return by_doc
+def fingerprint(cells: Cells) -> str:
+    """A short digest of a document's numbers, to recognise the same report under another file."""
+    text = "\n".join(f"{f}|{d}|{v!r}" for (f, d), v in sorted(cells.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def find_duplicates(documents: pd.DataFrame, cells: dict[str, Cells]) -> dict[int, tuple[int, str]]:
-    """Row index of each duplicate document -> (row index of the one kept, why). Of copies, the most faithful
-    format is kept (a .docx over its PDF rendering), then the first found (a folder's files before its
-    subfolders', so an original beats the copy filed away below it)."""
-    duplicates = {}
-    first_by_digest: dict[str, int] = {}
-    first_by_numbers: dict[tuple, int] = {}
-    order = sorted(documents.index, key=lambda i: (FORMAT_FIDELITY.get(documents.loc[i, "format"], len(FORMAT_FIDELITY)), i))
-    for index in order:
-        doc = documents.loc[index]
-        if doc["status"] == "failed":
-            continue
-        if doc["doc_id"] in first_by_digest:
-            duplicates[index] = (first_by_digest[doc["doc_id"]], "the same file content")
-            continue
-        first_by_digest[doc["doc_id"]] = index
-        numbers = cells.get(doc["doc_id"])
-        # identical full tables of one year are the same report even when the body's name is unknown
-        if numbers and len(numbers) >= MIN_CELLS_FOR_DUPLICATE and not pd.isna(doc["year"]):
-            key = (doc["agency"], int(doc["year"]), frozenset(numbers.items()))
-            if key in first_by_numbers:
-                duplicates[index] = (first_by_numbers[key], "the same agency, year and numbers")
-            else:
-                first_by_numbers[key] = index
-    return duplicates
+class CorpusAudit:
+    """Checks across documents, fed one document at a time so a corpus never has to fit in memory: duplicates
+    (counted once) and consecutive years of one agency. Feed the most faithful copies first (see FORMAT_FIDELITY):
+    of two copies, the one fed first is kept."""
 
+    def __init__(self, mappings: Mappings):
+        self.mappings = mappings
+        self.by_digest: dict[str, str] = {}
+        self.by_numbers: dict[tuple, str] = {}
+        self.years: dict[tuple[str, int], tuple[str, str, Cells]] = {}  # (agency, year) -> doc_id, source, cells
+        self.cross_year_fields = {
+            pattern.split(":")[0] for rule in mappings.cross_year
+            for pattern in [rule["this_year"], *rule["last_year"]]
+        } | {f for rule in mappings.cross_year for f in rule.get("fields", [])}
 
-def cross_year_findings(documents: pd.DataFrame, cells: dict[str, Cells], mappings: Mappings) -> list[dict]:
-    """cross_year_mismatch where an agency's report does not carry on from its report of the year before."""
-    by_agency_year = {}
-    for _, doc in documents.iterrows():
-        if doc["status"] != "failed" and doc["agency"] is not None and not pd.isna(doc["year"]):
-            by_agency_year.setdefault((doc["agency"], int(doc["year"])), doc)
-    findings = []
-    for (agency, year), doc in sorted(by_agency_year.items()):
-        previous = by_agency_year.get((agency, year - 1))
-        if previous is None:
-            continue
-        this, last = cells.get(doc["doc_id"], {}), cells.get(previous["doc_id"], {})
-        for rule in mappings.cross_year:
-            for names in rule_instances(rule, {**this, **last}):
-                this_key = expand(rule["this_year"], this, **names)
-                last_items = side(rule["last_year"], last, names)
-                if not this_key or not last_items:
-                    continue
-                now = this[this_key[0]] or 0.0
-                before = sum(v or 0.0 for _, v in last_items)
-                if abs(now - before) > TOLERANCE:
+    def accept(self, document: dict, cells: Cells) -> dict | None:
+        """A duplicate finding when `document` repeats one already accepted (its observations must then be
+        dropped), else None."""
+        if document["status"] == "failed":
+            return None
+        original, why = self.by_digest.get(document["doc_id"]), "the same file content"
+        year = document.get("year")
+        key = None
+        if original is None and len(cells) >= MIN_CELLS_FOR_DUPLICATE and year is not None and not pd.isna(year):
+            key = (document.get("agency"), int(year), fingerprint(cells))
+            original, why = self.by_numbers.get(key), "the same agency, year and numbers"
+        if original is not None:
+            return {
+                "doc_id": document["doc_id"], "source": document["source"], "kind": "duplicate",
+                "severity": "warning", "section": None, "field": None, "dim": None,
+                "detail": f"{why} as {original}: its observations are counted once, under that file",
+                "expected": original, "actual": document["source"],
+            }
+        self.by_digest[document["doc_id"]] = document["source"]
+        if key is not None:
+            self.by_numbers[key] = document["source"]
+        if document.get("agency") and year is not None and not pd.isna(year):
+            wanted = {k: v for k, v in cells.items() if any(fnmatch.fnmatchcase(k[0], f) for f in self.cross_year_fields)}
+            self.years.setdefault((document["agency"], int(year)), (document["doc_id"], document["source"], wanted))
+        return None
+
+    def finish(self) -> list[dict]:
+        """cross_year_mismatch where an agency's report does not carry on from its report of the year before."""
+        findings = []
+        for (agency, year), (doc_id, source, this) in sorted(self.years.items()):
+            previous = self.years.get((agency, year - 1))
+            if previous is None:
+                continue
+            _, previous_source, last = previous
+            for rule in self.mappings.cross_year:
+                for names in rule_instances(rule, {**this, **last}):
+                    this_key = expand(rule["this_year"], this, **names)
+                    last_items = side(rule["last_year"], last, names)
+                    if not this_key or not last_items:
+                        continue
+                    now = this[this_key[0]] or 0.0
+                    before = sum(v or 0.0 for _, v in last_items)
+                    if abs(now - before) <= TOLERANCE:
+                        continue
                     field, dim = this_key[0]
                     findings.append({
-                        "doc_id": doc["doc_id"], "source": doc["source"], "kind": "cross_year_mismatch",
-                        "severity": "warning", "section": mappings.fields[field].section, "field": field, "dim": dim,
+                        "doc_id": doc_id, "source": source, "kind": "cross_year_mismatch", "severity": "warning",
+                        "section": self.mappings.fields[field].section, "field": field, "dim": dim,
                         "detail": f"{rule['name']}: {year} {field}/{dim} is {number(this[this_key[0]])}, but the "
-                                  f"{year - 1} report ({previous['source']}) gives {describe(last_items)} = "
+                                  f"{year - 1} report ({previous_source}) gives {describe(last_items)} = "
                                   f"{number(before)} ({rule.get('detail', '')})",
                         "expected": number(before), "actual": number(this[this_key[0]]),
                     })
-    return findings
-
-
-def audit_corpus(observations: pd.DataFrame, documents: pd.DataFrame, findings: pd.DataFrame,
-                 mappings: Mappings) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Corpus-level checks: duplicates (counted once) and consecutive years of one agency."""
-    if documents.empty:
-        return observations, documents, findings
-    cells = document_cells(observations)
-    duplicates = find_duplicates(documents, cells)
-    new_findings = []
-    dropped = set()
-    for index, (kept, why) in duplicates.items():
-        doc, original = documents.loc[index], documents.loc[kept]
-        dropped.add(doc["source"])
-        new_findings.append({
-            "doc_id": doc["doc_id"], "source": doc["source"], "kind": "duplicate", "severity": "warning",
-            "section": None, "field": None, "dim": None,
-            "detail": f"{why} as {original['source']}: its observations are counted once, under that file",
-            "expected": original["source"], "actual": doc["source"],
-        })
-        documents.loc[index, "n_observations"] = 0
-    if dropped:
-        observations = observations[~observations["source"].isin(dropped)].reset_index(drop=True)
-        cells = document_cells(observations)
-    unique_documents = documents.drop(index=list(duplicates))
-    new_findings += cross_year_findings(unique_documents, cells, mappings)
-    if new_findings:
-        findings = pd.concat([findings, pd.DataFrame(new_findings, columns=findings.columns)], ignore_index=True)
-    return observations, documents, findings
+        return findings

@@ -4,13 +4,13 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .audit import audit_corpus, audit_document
+from .audit import audit_document
 from .document import Document
 from .mapping import Finding, MappingState, keep_best, map_table
 from .mappings import Mappings, load_mappings
@@ -202,24 +202,3 @@ def iter_report_files(folder: Path) -> Iterator[Path]:
             path = Path(dirpath) / name
             if is_report_file(path):
                 yield path
-
-
-def extract_corpus(
-    folder: str | Path,
-    mappings: Mappings | None = None,
-    on_file: Callable[[Path, dict], None] | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(observations, documents, findings) of every report file under `folder`."""
-    folder = Path(folder)
-    root = folder if folder.is_dir() else folder.parent
-    mappings = mappings or load_mappings()
-    all_observations, documents, all_findings = [], [], []
-    for path in iter_report_files(folder):
-        observations, document, findings = extract_records(path, root, mappings)
-        all_observations.extend(observations)
-        documents.append(document)
-        all_findings.extend(findings)
-        if on_file:
-            on_file(path, document)
-    return audit_corpus(frame(all_observations, OBSERVATIONS), frame(documents, DOCUMENTS),
-                        frame(all_findings, FINDINGS), mappings)

@@ -1,4 +1,5 @@
 """The shipped corpus against its ground truth: every generated report in every format and producer."""
+import shutil
 import sys
 
 import pytest
@@ -12,6 +13,10 @@ from accuracy import load_truth, score  # noqa: E402
 @pytest.fixture(scope="module")
 def scored():
     truth, documents = load_truth(CORPUS / "truth", CORPUS)
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        # .doc is read through LibreOffice; without it those files fail by design (see test_batch)
+        truth = truth[~truth["path"].str.endswith(".doc")]
+        documents = documents[~documents["path"].str.endswith(".doc")]
     assert truth["path"].nunique() >= 60
     return score(truth, documents)
 

@@ -646,6 +646,12 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
             rendered.append((f"html/{stem}.html", "html"))
             write_html(spec, out / rendered[-1][0], encoding="gbk" if i % 2 else "utf-8")
         docx_source = out / ("seed" if document["variant"] == "seed" else "generated") / f"{stem}.docx"
+        if soffice and (i % 6 == 0 or document["variant"] == "seed"):
+            target = out / "doc"
+            target.mkdir(parents=True, exist_ok=True)
+            subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(target), str(docx_source)],
+                           check=True, capture_output=True, timeout=300)
+            rendered.append((f"doc/{stem}.doc", "libreoffice"))
         if soffice and (i % 2 == 0 or document["variant"] == "seed"):
             target = out / "pdf" / "libreoffice"
             target.mkdir(parents=True, exist_ok=True)
@@ -661,7 +667,7 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
         previous = out / "truth" / "pdf.documents.csv"
         if previous.exists():
             with open(previous, encoding="utf-8") as handle:
-                kept = [row for row in csv.DictReader(handle) if row["producer"] == "libreoffice"]
+                kept = [row for row in csv.DictReader(handle) if row["producer"] == "libreoffice"]  # .pdf and .doc
             with open(out / "truth" / "pdf.truth.csv", encoding="utf-8") as handle:
                 kept_sources = {row["source"] for row in kept}
                 truth_rows += [row for row in csv.DictReader(handle) if row["source"] in kept_sources]

@@ -43,7 +43,9 @@ def read_document(path: Path) -> Document:
 
         return read_pdf(path)
     if kind == "doc":
-        raise ReadError("legacy Word .doc (OLE2) is not supported yet: save it as .docx")
+        from .doc import read_doc
+
+        return read_doc(path)
     if kind == "html":
         from .html import read_html
 

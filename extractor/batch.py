@@ -1,0 +1,296 @@
+"""Running the per-file extraction over a corpus: in this process, on a local process pool (pebble: a file that
+hangs or kills its worker becomes a failed row and the worker is replaced) or on a Dask cluster; with a cache
+keyed by file content and extractor version. Results come back in a fixed order, so runs are reproducible."""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .audit import FORMAT_FIDELITY, CorpusAudit
+from .mappings import load_mappings, mappings_dir
+from .pipeline import DOC_ID_CHARS, HASH_CHUNK, extract_records, failed_record, iter_report_files
+from .readers import ReadError, sniff_format
+from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, frame
+
+DEFAULT_TIMEOUT = 60.0
+# Files in flight per worker: enough to keep workers busy, few enough to bound memory.
+WINDOW_PER_WORKER = 4
+
+
+@dataclass
+class FileResult:
+    path: Path
+    observations: list[dict]
+    document: dict
+    findings: list[dict]
+    cached: bool = False
+
+
+@dataclass
+class BatchOptions:
+    workers: int = 0  # 0: in this process (no timeout); N >= 1: a pool of N processes with a per-file timeout
+    timeout: float = DEFAULT_TIMEOUT
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None  # the Dask scheduler's address, with engine "dask"
+    cache: Path | None = None
+    mappings: str | None = None
+    client: object | None = None  # an existing dask.distributed Client (tests, notebooks)
+    task: object | None = None  # the per-file function (default process_file); importable by the workers
+
+
+def safe_source(path: Path, root: Path) -> str:
+    """The path relative to the corpus, '/'-separated; bytes that are not UTF-8 shown as \\xNN, never dropped."""
+    relative = path.relative_to(root) if root != path else Path(path.name)
+    return os.fsencode(relative.as_posix()).decode("utf-8", "backslashreplace")
+
+
+def format_rank(path: Path) -> int:
+    try:
+        return FORMAT_FIDELITY.get(sniff_format(path), len(FORMAT_FIDELITY))
+    except (OSError, ReadError):
+        return len(FORMAT_FIDELITY) + 1
+
+
+def plan(folder: Path) -> tuple[Path, list[Path]]:
+    """(root, files): every report file once, the most faithful formats first (a .docx before its PDF, so
+    that of two copies of one report the better is kept), each format in the order found."""
+    folder = Path(folder)
+    root = folder if folder.is_dir() else folder.parent
+    files = list(iter_report_files(folder))
+    order = {path: i for i, path in enumerate(files)}
+    return root, sorted(files, key=lambda p: (format_rank(p), order[p]))
+
+
+def process_file(path: str, root: str, mappings: str | None) -> tuple[list[dict], dict, list[dict]]:
+    """The per-file function every engine runs: plain arguments in, plain records out."""
+    records = extract_records(Path(path), Path(root), load_mappings(mappings))
+    records[1]["source"] = safe_source(Path(path), Path(root))
+    for record in (*records[0], *records[2]):
+        record["source"] = records[1]["source"]
+    return records
+
+
+def crash_records(path: Path, root: Path, message: str) -> tuple[list[dict], dict, list[dict]]:
+    source = safe_source(path, root)
+    try:
+        doc_id = content_digest(path)[:DOC_ID_CHARS]
+    except OSError:
+        doc_id = hashlib.sha256(source.encode()).hexdigest()[:DOC_ID_CHARS]
+    document, finding = failed_record(doc_id, source, "unknown", message)
+    document["seconds"] = None
+    return [], document, [finding]
+
+
+def content_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def version_key(mappings: str | None) -> str:
+    """What a cached result depends on besides the file: the extractor's version and every mapping file."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(mappings_dir(mappings)).glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ResultCache:
+    """Per-file results on disk, keyed by content hash and version_key: unchanged files are not read again."""
+
+    def __init__(self, folder: Path, mappings: str | None):
+        self.folder = Path(folder) / version_key(mappings)
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def path(self, digest: str) -> Path:
+        return self.folder / digest[:2] / f"{digest}.json"
+
+    def get(self, digest: str):
+        try:
+            with open(self.path(digest), encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        return data["observations"], data["document"], data["findings"]
+
+    def put(self, digest: str, records) -> None:
+        observations, document, findings = records
+        target = self.path(digest)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump({"observations": observations, "document": document, "findings": findings}, handle,
+                      ensure_ascii=False, default=json_default)
+        os.replace(temporary, target)
+
+
+def json_default(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"cannot store {type(value).__name__} in the cache")
+
+
+def with_source(records, source: str):
+    observations, document, findings = records
+    document = {**document, "source": source}
+    return ([{**o, "source": source} for o in observations], document, [{**f, "source": source} for f in findings])
+
+
+CACHED, COMPUTED, ENGINE_FAILED = "cached", "computed", "engine failed"
+
+
+def run_files(files: list[Path], root: Path, options: BatchOptions) -> Iterator[FileResult]:
+    """Each file's records, in the order of `files`, from the cache or the engine the options name."""
+    cache = ResultCache(options.cache, options.mappings) if options.cache else None
+
+    def lookups() -> Iterator[tuple[Path, str | None, tuple | None]]:
+        for path in files:
+            digest = cached = None
+            if cache:
+                try:
+                    digest = content_digest(path)
+                    cached = cache.get(digest)
+                except OSError:
+                    pass
+            yield path, digest, with_source(cached, safe_source(path, root)) if cached else None
+
+    if options.engine == "dask":
+        engine = dask_map
+    elif options.workers >= 1:
+        engine = pool_map
+    else:
+        engine = serial_map
+    for path, digest, records, origin in engine(lookups(), root, options):
+        if cache and digest and origin == COMPUTED:  # a timeout or a dead worker is not the file's final answer
+            cache.put(digest, records)
+        yield FileResult(path, *records, cached=origin == CACHED)
+
+
+def serial_map(items, root: Path, options: BatchOptions):
+    for path, digest, records in items:
+        if records is not None:
+            yield path, digest, records, CACHED
+        else:
+            yield path, digest, (options.task or process_file)(str(path), str(root), options.mappings), COMPUTED
+
+
+def windowed(items, submit, settle, width: int):
+    """Submit ahead up to `width` files, hand results back in submission order."""
+    window: deque = deque()
+    for path, digest, records in items:
+        window.append((path, digest, records, None if records is not None else submit(path)))
+        while len(window) >= width:
+            yield settle(*window.popleft())
+    while window:
+        yield settle(*window.popleft())
+
+
+def pool_map(items, root: Path, options: BatchOptions):
+    """A pebble process pool: per-file timeout; a worker that dies or hangs is replaced and its file fails."""
+    from pebble import ProcessPool
+    from pebble.common import ProcessExpired
+
+    def settle(path, digest, records, future):
+        if future is None:
+            return path, digest, records, CACHED
+        try:
+            return path, digest, future.result(), COMPUTED
+        except FutureTimeout:
+            message = f"timed out after {options.timeout:g} s (its worker was stopped and replaced)"
+        except ProcessExpired as exc:
+            message = f"the worker process died reading this file (exit code {exc.exitcode}); worker replaced"
+        except Exception as exc:  # an error the per-file function did not catch
+            message = f"unexpected error: {type(exc).__name__}: {exc}"
+        return path, digest, crash_records(path, root, message), ENGINE_FAILED
+
+    with ProcessPool(max_workers=options.workers) as pool:
+        def submit(path):
+            return pool.schedule(options.task or process_file, args=(str(path), str(root), options.mappings),
+                                 timeout=options.timeout)
+        try:
+            yield from windowed(items, submit, settle, options.workers * WINDOW_PER_WORKER)
+        except BaseException:  # Ctrl-C or a closed generator: stop the workers now, not after their files
+            pool.stop()
+            raise
+
+
+def dask_map(items, root: Path, options: BatchOptions):
+    """The same per-file function on a Dask distributed cluster (options.scheduler: its address)."""
+    from dask.distributed import Client
+
+    client = options.client or Client(options.scheduler)
+
+    def settle(path, digest, records, future):
+        if future is None:
+            return path, digest, records, CACHED
+        try:
+            return path, digest, future.result(timeout=options.timeout), COMPUTED
+        except (FutureTimeout, TimeoutError):
+            future.cancel()
+            message = f"timed out after {options.timeout:g} s on the cluster"
+        except Exception as exc:
+            message = f"failed on the cluster: {type(exc).__name__}: {exc}"
+        return path, digest, crash_records(path, root, message), ENGINE_FAILED
+
+    def submit(path):
+        return client.submit(options.task or process_file, str(path), str(root), options.mappings, pure=False)
+
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        yield from windowed(items, submit, settle, workers * WINDOW_PER_WORKER)
+    finally:
+        if options.client is None:
+            client.close()
+
+
+def run_corpus(folder: Path, options: BatchOptions) -> Iterator[FileResult | list[dict]]:
+    """Every file's result, duplicates already emptied and flagged; last, the cross-year findings (a list)."""
+    root, files = plan(folder)
+    audit = CorpusAudit(load_mappings(options.mappings))
+    for result in run_files(files, root, options):
+        cells = {(o["field"], o["dim"]): (None if o["value"] is None or o["value"] != o["value"] else o["value"])
+                 for o in result.observations}
+        duplicate = audit.accept(result.document, cells)
+        if duplicate:
+            result.observations = []
+            result.document = {**result.document, "n_observations": 0}
+            result.findings = [*result.findings, duplicate]
+        yield result
+    yield audit.finish()
+
+
+def extract_corpus(folder: str | Path, mappings: str | Path | None = None, workers: int = 0,
+                   timeout: float = DEFAULT_TIMEOUT, cache: str | Path | None = None, on_file=None):
+    """(observations, documents, findings) DataFrames of every report file under `folder`.
+
+    `workers` 0 runs in this process; N >= 1 uses N worker processes with a per-file `timeout`. For corpora
+    too large for memory, use the `extract` command (or write_corpus), which streams to disk."""
+    options = BatchOptions(workers=workers, timeout=timeout, cache=Path(cache) if cache else None,
+                           mappings=str(mappings) if mappings else None)
+    observations, documents, findings = [], [], []
+    for result in run_corpus(Path(folder), options):
+        if isinstance(result, list):
+            findings.extend(result)
+            continue
+        observations.extend(result.observations)
+        documents.append(result.document)
+        findings.extend(result.findings)
+        if on_file:
+            on_file(result.path, result.document)
+    return frame(observations, OBSERVATIONS), frame(documents, DOCUMENTS), frame(findings, FINDINGS)
