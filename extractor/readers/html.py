@@ -54,51 +54,42 @@ def read_html(path: Path) -> Document:
             if line.strip():
                 blocks.append(Paragraph(line.strip()))
 
-    def walk(element):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED:
-            return
-        if tag == "table":
-            flush()
-            blocks.extend(read_table(element))
-            return
-        if tag in BLOCKS:
-            lines.append("\n")
-        if tag == "br":
-            lines.append("\n")
-        if element.text and tag:
-            lines.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                lines.append(child.tail)
-        if tag in BLOCKS:
-            lines.append("\n")
+    def table(element):
+        flush()
+        blocks.extend(read_table(element))
 
     body = root.find("body")
-    walk(body if body is not None else root)
+    collect_text(body if body is not None else root, lines, on_table=table)
     flush()
     return Document(source=path, format="html", blocks=blocks)
 
 
+def collect_text(element, parts: list[str], on_table=None) -> None:
+    """Append an element's visible text to `parts`, block elements and <br> as line breaks. A <table> goes to
+    `on_table` (or is skipped: a cell's nested tables are read as tables of their own)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in SKIPPED:
+        return
+    if tag == "table":
+        if on_table:
+            on_table(element)
+        return
+    if tag == "br" or tag in BLOCKS:
+        parts.append("\n")
+    if element.text and tag:
+        parts.append(element.text)
+    for child in element:
+        collect_text(child, parts, on_table)
+        if child.tail:
+            parts.append(child.tail)
+    if tag in BLOCKS:
+        parts.append("\n")
+
+
 def cell_text(cell) -> str:
-    """A cell's text with <br> and block elements as line breaks; nested tables are read as their own."""
+    """A cell's text, one line per line break, nested tables left out."""
     parts: list[str] = []
-
-    def walk(element):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED or tag == "table":
-            return
-        if tag == "br" or tag in BLOCKS:
-            parts.append("\n")
-        if element.text and tag:
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(cell)
+    collect_text(cell, parts)
     return "\n".join(line.strip() for line in "".join(parts).replace("\xa0", " ").split("\n") if line.strip())
 
 

@@ -59,18 +59,21 @@ def is_rule(obj) -> bool:
     return True
 
 
-def text_of(chars: list[dict]) -> str:
-    """Characters in reading order: lines top to bottom, no spaces between CJK characters."""
-    if not chars:
-        return ""
+def group_lines(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into lines, top to bottom (each line in the order the characters were sorted)."""
     lines: list[list[dict]] = []
     for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         if lines and abs(ch["top"] - lines[-1][0]["top"]) <= LINE_TOLERANCE * max(ch["height"], 1):
             lines[-1].append(ch)
         else:
             lines.append([ch])
+    return lines
+
+
+def text_of(chars: list[dict]) -> str:
+    """Characters in reading order: lines top to bottom, no spaces between CJK characters."""
     out = []
-    for line in lines:
+    for line in group_lines(chars):
         line.sort(key=lambda c: c["x0"])
         text = ""
         previous = None
@@ -147,17 +150,8 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
 
 def page_text_lines(chars: list[dict], page_height: float) -> list[tuple[float, str]]:
     """(top, text) of each line outside tables, page numbers and running headers dropped."""
-    text = text_of(chars)
-    if not text:
-        return []
     lines: list[tuple[float, str]] = []
-    groups: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if groups and abs(ch["top"] - groups[-1][0]["top"]) <= LINE_TOLERANCE * max(ch["height"], 1):
-            groups[-1].append(ch)
-        else:
-            groups.append([ch])
-    for group in groups:
+    for group in group_lines(chars):
         line = text_of(group)
         top = min(c["top"] for c in group)
         in_margin = top < MARGIN or top > page_height - MARGIN
