@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-from collections import defaultdict
 
 import pandas as pd
 

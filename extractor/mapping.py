@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .document import Cell, Table
-from .mappings import FieldSpec, LayoutColumn, Mappings
+from .mappings import FieldSpec, Mappings
 from .normalize import LEVEL_NONE, Label, money_factor, parse_label, parse_value
 
 # Row-label scores (0-100). Below LOW_CONFIDENCE a row is not mapped; below HIGH_CONFIDENCE it is mapped

@@ -3,7 +3,6 @@ where each number came from. One file, no network: data, style and script are in
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from pathlib import Path
 

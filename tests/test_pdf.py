@@ -6,7 +6,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from conftest import CORPUS, SEED_DOCX
+from conftest import CORPUS
 from extractor import extract_file
 from extractor.document import Table
 from extractor.readers.pdf import read_pdf
