@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+from functools import lru_cache
 
 import pandas as pd
 
 from .mapping import Finding
-from .mappings import Mappings
+from .mappings import FieldSpec, Mappings
 from .normalize import squash
 
 TOLERANCE = 1e-6
@@ -99,7 +100,7 @@ def check_required(cells: Cells, sections: set[str], headed: set[str], template:
             findings.append(Finding("missing_section", "warning",
                                     f"the {template} format requires a '{section}' section; none was found",
                                     section=section))
-    required = mappings.required_fields.get(template, {})
+    required = required_specs(template, mappings)
     if not required:
         return findings
     present_fields = {f for f, _ in cells}
@@ -112,30 +113,36 @@ def check_required(cells: Cells, sections: set[str], headed: set[str], template:
         else:
             optional |= set(members[1:])
     for section in sorted(headed - observed_sections):
-        if any(mappings.fields[f].section == section for pattern in required for f in mappings.fields
-               if fnmatch.fnmatchcase(f, pattern)):
+        if any(spec.section == section for spec, _ in required):
             findings.append(Finding("missing_field", "warning",
                                     f"the '{section}' section has no table of the {template} format, or it was not recognised",
                                     section=section))
-    for pattern, dims in required.items():
-        for spec in mappings.fields.values():
-            if not fnmatch.fnmatchcase(spec.id, pattern) or spec.id in optional:
-                continue
-            national = template if template in spec.templates else "2019" if template == "hybrid" else template
-            if national not in spec.templates or spec.section not in observed_sections:
-                continue
-            wanted = [d for d in dims if d in spec.dims]
-            if spec.id not in present_fields:
+    for spec, wanted in required:
+        if spec.id in optional or spec.section not in observed_sections:
+            continue
+        if spec.id not in present_fields:
+            findings.append(Finding("missing_field", "warning",
+                                    f"{spec.id} ({spec.label}) is absent from the {template} table",
+                                    section=spec.section, field=spec.id))
+            continue
+        for dim in wanted:
+            if (spec.id, dim) not in cells:
                 findings.append(Finding("missing_field", "warning",
-                                        f"{spec.id} ({spec.label}) is absent from the {template} table",
-                                        section=spec.section, field=spec.id))
-                continue
-            for dim in wanted:
-                if (spec.id, dim) not in cells:
-                    findings.append(Finding("missing_field", "warning",
-                                            f"{spec.id} has no '{dim}' column in the {template} table",
-                                            section=spec.section, field=spec.id, dim=dim))
+                                        f"{spec.id} has no '{dim}' column in the {template} table",
+                                        section=spec.section, field=spec.id, dim=dim))
     return findings
+
+
+@lru_cache(maxsize=64)
+def required_specs(template: str, mappings: Mappings) -> tuple[tuple[FieldSpec, tuple[str, ...]], ...]:
+    """(field, dims its row must have) for each field the format's tables hold (templates.yaml)."""
+    national = "2019" if template == "hybrid" else template
+    required = []
+    for pattern, dims in mappings.required_fields.get(template, {}).items():
+        for spec in mappings.fields.values():
+            if fnmatch.fnmatchcase(spec.id, pattern) and national in spec.templates:
+                required.append((spec, tuple(d for d in dims if d in spec.dims)))
+    return tuple(required)
 
 
 def check_prose(text: str, cells: Cells, mappings: Mappings) -> list[Finding]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +27,7 @@ ORDINAL_PENALTY = 10.0
 # Substring matches count for truncated labels, discounted, when the shorter text is long enough to mean something.
 PARTIAL_WEIGHT = 0.9
 MIN_PARTIAL_CHARS = 6
+SCORE_DIGITS = 3
 
 
 
@@ -81,17 +83,6 @@ class MappingState:
 
     columns: list[Column] | None = None
     n_cols: int = 0
-
-
-def label_similarity(a: str, b: str) -> float:
-    """0-100 similarity of two normalised labels; a long enough substring counts, discounted."""
-    if not a or not b:
-        return 0.0
-    score = fuzz.ratio(a, b)
-    short, long = sorted((a, b), key=len)
-    if len(short) >= MIN_PARTIAL_CHARS and 2 * len(short) >= len(long):
-        score = max(score, PARTIAL_WEIGHT * fuzz.partial_ratio(short, long))
-    return score
 
 
 def best_dim(text: str, mappings: Mappings):
@@ -186,9 +177,39 @@ def trailing_value_columns(table: Table, r: int) -> int:
     return count
 
 
-def candidate_fields(columns: list[Column], mappings: Mappings) -> list[FieldSpec]:
-    dims = {c.dim for c in columns if c.dim and not c.group}
-    return [f for f in mappings.fields.values() if not f.by_column and dims & set(f.dims)]
+def candidate_fields(columns: list[Column], mappings: Mappings) -> tuple[FieldSpec, ...]:
+    """The fields a row of this table may be: those having one of the dims its columns hold."""
+    dims = frozenset(c.dim for c in columns if c.dim and not c.group)
+    return fields_with_dims(dims, mappings)
+
+
+@lru_cache(maxsize=256)
+def fields_with_dims(dims: frozenset, mappings: Mappings) -> tuple[FieldSpec, ...]:
+    return tuple(f for f in mappings.fields.values() if not f.by_column and dims & set(f.dims))
+
+
+@lru_cache(maxsize=65536)
+def name_scores(text: str, candidates: tuple[FieldSpec, ...]) -> tuple[float, ...]:
+    """0-100 similarity of `text` to each candidate's best name: fuzz.ratio, or for a label long enough to mean
+    something, a substring match discounted by PARTIAL_WEIGHT (truncated labels). Computed for all names at
+    once, and once per label and candidate set: labels repeat across a corpus."""
+    names = [name for spec in candidates for name in spec.names]
+    if not text or not names:
+        return tuple(0.0 for _ in candidates)
+    ratio = process.cdist([text], names, scorer=fuzz.ratio)[0]
+    partial = process.cdist([text], names, scorer=fuzz.partial_ratio)[0]
+    scores, i = [], 0
+    for spec in candidates:
+        best = 0.0
+        for name in spec.names:
+            score = float(ratio[i])
+            short, long = sorted((len(text), len(name)))
+            if short >= MIN_PARTIAL_CHARS and 2 * short >= long:
+                score = max(score, PARTIAL_WEIGHT * float(partial[i]))
+            best = max(best, score)
+            i += 1
+        scores.append(round(best, SCORE_DIGITS))  # cdist computes in float32: keep ties tied
+    return tuple(scores)
 
 
 def parent_position(spec: FieldSpec, context: list[str]) -> int:
@@ -208,19 +229,25 @@ class Ranked:
     spec: FieldSpec
 
 
-def rank_fields(label: Label, context: list[str], candidates: list[FieldSpec]) -> list[Ranked]:
+def rank_fields(label: Label, context: list[str], candidates) -> list[Ranked]:
     """Candidates by descending score, then by nearest parent, for a row label seen under `context`
     (outermost first, nearest last). A field whose own words are another field's too (被依法纠错数) loses
     PARENT_MISSING_PENALTY when no label above names its group."""
+    candidates = tuple(candidates)
+    scores = name_scores(label.text, candidates)
     ranked = []
-    for spec in candidates:
-        score = max(label_similarity(label.text, name) for name in spec.names)
+    for spec, score in zip(candidates, scores):
+        if score + ORDINAL_BONUS < LOW_CONFIDENCE:
+            continue  # no context can make it a match
         position = parent_position(spec, context) if spec.parents else -1
         if spec.parents and position < 0 and spec.has_twins:
             score -= PARENT_MISSING_PENALTY
         if spec.ordinal is not None and label.ordinal is not None:
             score += ORDINAL_BONUS if spec.ordinal == label.ordinal else -ORDINAL_PENALTY
         ranked.append(Ranked(score, position, spec))
+    if not ranked and candidates:  # nothing close: the nearest still serves as the finding's best guess
+        best = max(range(len(candidates)), key=scores.__getitem__)
+        return [Ranked(scores[best], -1, candidates[best])]
     ranked.sort(key=lambda item: (-item.score, -item.parent_at))
     return ranked
 

@@ -15,7 +15,7 @@ DEFAULT_MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
 MAPPINGS_ENV = "EXTRACTOR_MAPPINGS"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one instance per field: identity is equality, and hashing is cheap
 class FieldSpec:
     id: str
     section: str
@@ -44,7 +44,7 @@ class LayoutColumn:
     field: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity, so per-mappings caches can key on it
 class Mappings:
     fields: dict[str, FieldSpec]
     dim_names: list[DimName]

@@ -5,7 +5,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -110,7 +110,7 @@ def extract_document(document: Document, doc_id: str, source: str, mappings: Map
     findings += audit_document(cells, text, sections, headed, template, mappings)
     common = {"doc_id": doc_id, "source": source}
     observations = [
-        {**common, "agency": agency, "year": year, "template": template, **asdict(v)} for v in values
+        {**common, "agency": agency, "year": year, "template": template, **vars(v)} for v in values
     ]
     if not document.tables:
         findings.append(Finding("no_tables", "warning", "the document holds no table: is it an annual report?"))
@@ -127,7 +127,7 @@ def extract_document(document: Document, doc_id: str, source: str, mappings: Map
         "n_observations": len(observations),
         "sections": " ".join(s for s in SECTION_ORDER if s in sections),
     }
-    finding_records = [{**common, **asdict(f)} for f in findings]
+    finding_records = [{**common, **vars(f)} for f in findings]
     return observations, document_record, finding_records
 
 

@@ -80,7 +80,8 @@ def test_typo_is_mapped_with_low_confidence_or_better():
     match = match_row(parse_label("没有现成信息需要另制作"), ["无法提供"], REQUESTS)
     assert match.spec.id == "requests.result.unable.needs_creation"
     ranked = rank_fields(parse_label("没有现成信息需要另制作"), ["无法提供"], REQUESTS)
-    assert ranked[0].score - ranked[1].score > 20
+    # no other field comes close: any other still ranked is more than 20 points behind
+    assert all(ranked[0].score - other.score > 20 for other in ranked[1:])
 
 
 def test_other_as_column_header_vs_row():

@@ -4,8 +4,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import docx
+import zlib
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..document import Document, Paragraph, Table, build_grid
 from .errors import ReadError
@@ -13,21 +16,25 @@ from .errors import ReadError
 # A document.xml larger than this is refused: real reports are well under 5 MB, a zip bomb is not.
 MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024
 
-W_P, W_TBL, W_SDT, W_SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+DEFAULT_MAIN_PART = "word/document.xml"
+# Reports are data, never instructions: no entities resolved, nothing fetched.
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
+W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_TCPR, W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
 W_TRPR, W_GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
 
 
 def read_docx(path: Path) -> Document:
-    """Read paragraphs and tables of a .docx body in order; nested tables follow the table holding them."""
-    check_docx_container(path)
-    try:
-        word = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many types for broken packages
-        raise ReadError(f"not a readable .docx: {exc}") from exc
+    """Read paragraphs and tables of a .docx body in order; nested tables follow the table holding them.
+
+    Only the main document part is parsed (python-docx would parse every part of the package first: styles,
+    numbering, themes), which is most of the cost of a report."""
+    body = main_body(path)
     blocks: list = []
-    for element in iter_block_elements(word.element.body):
+    for element in iter_block_elements(body):
         if element.tag == W_P:
             blocks.append(Paragraph(paragraph_text(element)))
         else:
@@ -35,21 +42,45 @@ def read_docx(path: Path) -> Document:
     return Document(source=path, format="docx", blocks=blocks)
 
 
-def check_docx_container(path: Path) -> None:
-    """Refuse what is not a Word package, or whose main part is too large to be a report."""
+def main_part_name(package: zipfile.ZipFile) -> str:
+    """The package's main document part, as _rels/.rels names it (word/document.xml in most files)."""
+    try:
+        rels = etree.fromstring(package.read("_rels/.rels"), SAFE_PARSER)
+    except (KeyError, etree.XMLSyntaxError):
+        return DEFAULT_MAIN_PART
+    for rel in rels:
+        if rel.get("Type") == RT.OFFICE_DOCUMENT:
+            return rel.get("Target", DEFAULT_MAIN_PART).lstrip("/")
+    return DEFAULT_MAIN_PART
+
+
+def main_body(path: Path):
+    """The w:body of the main part; refuses what is not a Word package, or too large to be a report."""
     try:
         with zipfile.ZipFile(path) as package:
+            name = main_part_name(package)
             try:
-                info = package.getinfo("word/document.xml")
+                info = package.getinfo(name)
             except KeyError:
-                raise ReadError("not a .docx: the zip holds no word/document.xml") from None
+                raise ReadError(f"not a .docx: the zip holds no {name}") from None
             if info.file_size > MAX_DOCUMENT_XML_BYTES:
                 raise ReadError(
-                    f"word/document.xml unpacks to {info.file_size} bytes, over the "
+                    f"{name} unpacks to {info.file_size} bytes, over the "
                     f"{MAX_DOCUMENT_XML_BYTES} byte limit (a zip bomb or not a report)"
                 )
+            data = package.read(name)
     except zipfile.BadZipFile as exc:
         raise ReadError(f"not a .docx: corrupt or truncated zip ({exc})") from exc
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ReadError(f"not a .docx: the zip cannot be read ({exc})") from exc
+    try:
+        root = etree.fromstring(data, SAFE_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"not a readable .docx: {name} is not well-formed XML ({exc})") from exc
+    body = root.find(W_BODY)
+    if body is None:
+        raise ReadError(f"not a .docx: {name} has no w:body")
+    return body
 
 
 def iter_block_elements(parent):
@@ -91,8 +122,7 @@ def read_table(tbl) -> list[Table]:
         row: list[tuple[str, int, int, int]] = []
         col = grid_before(tr)
         for tc in iter_cells(tr):
-            span = grid_span(tc)
-            merge = vertical_merge(tc)
+            span, merge = cell_merges(tc)
             if merge == "continue" and col in open_merges:
                 start_r, pos = open_merges[col]
                 text, c, rowspan, colspan = placed_rows[start_r][pos]
@@ -132,18 +162,16 @@ def grid_before(tr) -> int:
     return int(node.get(W_VAL, "0")) if node is not None else 0
 
 
-def grid_span(tc) -> int:
+def cell_merges(tc) -> tuple[int, str | None]:
+    """(columns the cell spans, its vertical merge: 'restart', 'continue' or None)."""
     tcpr = tc.find(W_TCPR)
-    node = tcpr.find(W_GRIDSPAN) if tcpr is not None else None
+    if tcpr is None:
+        return 1, None
+    span_node, merge_node = tcpr.find(W_GRIDSPAN), tcpr.find(W_VMERGE)
     try:
-        return max(1, int(node.get(W_VAL, "1"))) if node is not None else 1
+        span = max(1, int(span_node.get(W_VAL, "1"))) if span_node is not None else 1
     except ValueError:
-        return 1
-
-
-def vertical_merge(tc) -> str | None:
-    tcpr = tc.find(W_TCPR)
-    node = tcpr.find(W_VMERGE) if tcpr is not None else None
-    if node is None:
-        return None
-    return "restart" if node.get(W_VAL) == "restart" else "continue"
+        span = 1
+    if merge_node is None:
+        return span, None
+    return span, "restart" if merge_node.get(W_VAL) == "restart" else "continue"
