@@ -164,10 +164,15 @@ def grid_before(tr) -> int:
 
 def cell_merges(tc) -> tuple[int, str | None]:
     """(columns the cell spans, its vertical merge: 'restart', 'continue' or None)."""
-    tcpr = tc.find(W_TCPR)
+    tcpr = tc[0] if len(tc) and tc[0].tag == W_TCPR else None  # the schema puts w:tcPr first
     if tcpr is None:
         return 1, None
-    span_node, merge_node = tcpr.find(W_GRIDSPAN), tcpr.find(W_VMERGE)
+    span_node = merge_node = None
+    for child in tcpr:
+        if child.tag == W_GRIDSPAN:
+            span_node = child
+        elif child.tag == W_VMERGE:
+            merge_node = child
     try:
         span = max(1, int(span_node.get(W_VAL, "1"))) if span_node is not None else 1
     except ValueError:
