@@ -30,7 +30,6 @@ MIN_PARTIAL_CHARS = 6
 SCORE_DIGITS = 3
 
 
-
 @dataclass
 class Column:
     dim: str | None = None
