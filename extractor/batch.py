@@ -259,9 +259,11 @@ def dask_map(items, root: Path, options: BatchOptions):
             client.close()
 
 
-def run_corpus(folder: Path, options: BatchOptions) -> Iterator[FileResult | list[dict]]:
-    """Every file's result, duplicates already emptied and flagged; last, the cross-year findings (a list)."""
-    root, files = plan(folder)
+def run_corpus(folder: Path, options: BatchOptions, planned: tuple[Path, list[Path]] | None = None
+               ) -> Iterator[FileResult | list[dict]]:
+    """Every file's result, duplicates already emptied and flagged; last, the cross-year findings (a list).
+    `planned` is plan(folder) when the caller already has it."""
+    root, files = planned or plan(folder)
     audit = CorpusAudit(load_mappings(options.mappings))
     for result in run_files(files, root, options):
         cells = {(o["field"], o["dim"]): (None if o["value"] is None or o["value"] != o["value"] else o["value"])

@@ -72,12 +72,13 @@ def extract(
                            cache=cache, mappings=str(mappings) if mappings else None)
     status, kinds = Counter(), Counter()
     severities, failures, n_observations, n_cached = Counter(), [], 0, 0
-    total = len(plan(corpus)[1])
+    planned = plan(corpus)
+    total = len(planned[1])
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, transient=True, disable=quiet or not console.is_terminal) as progress:
             task = progress.add_task("extracting", total=total)
-            for result in run_corpus(corpus, options):
+            for result in run_corpus(corpus, options, planned):
                 if isinstance(result, list):  # the cross-year findings close the run
                     outputs.add([], None, result)
                     findings = result

@@ -110,10 +110,6 @@ def parse_label(raw: str) -> Label:
     return Label(NOT_WORD.sub("", drop_notes(text)), ordinal, level, such_as)
 
 
-def normalize_label(raw: str) -> str:
-    return parse_label(raw).text
-
-
 # ---------------------------------------------------------------- values
 
 NULL_MARKERS = {"", "-", "--", "—", "——", "―", "/", "\\", "无", "空", "null", "none", "n/a", "na", "×", "x", "…", "..."}

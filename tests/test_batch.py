@@ -95,8 +95,8 @@ def test_interrupted_run_leaves_previous_outputs(small_corpus, tmp_path, monkeyp
     assert runner.invoke(app, [str(small_corpus), "--out", str(out), "-w", "0"]).exit_code == 0
     before = out.read_bytes()
 
-    def interrupted(folder, options):
-        yield from list(run_corpus(folder, options))[:2]
+    def interrupted(folder, options, planned=None):
+        yield from list(run_corpus(folder, options, planned))[:2]
         raise KeyboardInterrupt
 
     monkeypatch.setattr("extractor.cli.run_corpus", interrupted)
