@@ -17,6 +17,8 @@ from .errors import ReadError
 MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024
 
 DEFAULT_MAIN_PART = "word/document.xml"
+# A single cell holding this much text is a page laid out in a table, not a statistical table.
+LAYOUT_CELL_CHARS = 200
 # Reports are data, never instructions: no entities resolved, nothing fetched.
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -34,12 +36,30 @@ def read_docx(path: Path) -> Document:
     numbering, themes), which is most of the cost of a report."""
     body = main_body(path)
     blocks: list = []
-    for element in iter_block_elements(body):
+    return Document(source=path, format="docx", blocks=read_blocks(body))
+
+
+def read_blocks(parent) -> list:
+    """Paragraphs and tables under `parent` in order; a table used for page layout is read as the flow it holds."""
+    blocks: list = []
+    for element in iter_block_elements(parent):
         if element.tag == W_P:
             blocks.append(Paragraph(paragraph_text(element)))
+        elif is_layout_table(element):
+            for tr in element.iterchildren(W_TR):
+                for tc in iter_cells(tr):
+                    blocks.extend(read_blocks(tc))
         else:
             blocks.extend(read_table(element))
-    return Document(source=path, format="docx", blocks=blocks)
+    return blocks
+
+
+def is_layout_table(tbl) -> bool:
+    """A table used for page layout: one of its cells holds a table, or it has one column of long text."""
+    cells = [tc for tr in tbl.iterchildren(W_TR) for tc in iter_cells(tr)]
+    if any(tc.find(f".//{W_TBL}") is not None for tc in cells):
+        return True
+    return len(cells) <= 2 and any(len(cell_text(tc)) > LAYOUT_CELL_CHARS for tc in cells)
 
 
 def main_part_name(package: zipfile.ZipFile) -> str:

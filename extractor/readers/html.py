@@ -71,7 +71,13 @@ def collect_text(element, parts: list[str], on_table=None) -> None:
     if tag in SKIPPED:
         return
     if tag == "table":
-        if on_table:
+        if on_table and is_layout_table(element):
+            for cell in element.iter("td", "th"):  # the page's flow, laid out with a table: read it as flow
+                if next(cell.iterancestors("table"), None) is element:
+                    parts.append("\n")
+                    collect_text(cell, parts, on_table)
+                    parts.append("\n")
+        elif on_table:
             on_table(element)
         return
     if tag == "br" or tag in BLOCKS:
@@ -84,6 +90,18 @@ def collect_text(element, parts: list[str], on_table=None) -> None:
             parts.append(child.tail)
     if tag in BLOCKS:
         parts.append("\n")
+
+
+# A single cell holding this much text is a page laid out in a table, not a statistical table.
+LAYOUT_CELL_CHARS = 200
+
+
+def is_layout_table(table) -> bool:
+    """A table used for page layout: one of its cells holds a table, or it has one column of long text."""
+    cells = [c for row in own_rows(table) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if any(next(inner.iterancestors("table"), None) is table for inner in table.iter("table") if inner is not table):
+        return True
+    return len(cells) <= 2 and any(len("".join(c.itertext()).strip()) > LAYOUT_CELL_CHARS for c in cells)
 
 
 def cell_text(cell) -> str:

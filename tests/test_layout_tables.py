@@ -1,0 +1,49 @@
+"""A report laid out inside a table (web pages, some Word templates) is read as the flow it holds."""
+import docx
+from docx.oxml.ns import qn
+
+from conftest import CORPUS, SEED_DOCX
+from extractor import extract_file
+
+
+def summary(report):
+    doc = report.document
+    return doc["n_tables"], doc["sections"], doc["year"], len(report.observations)
+
+
+def test_web_page_inside_a_layout_table(tmp_path, seed_report):
+    page = (CORPUS / "html" / "report_2020_county_bureau.html").read_text(encoding="utf-8")
+    start, end = page.index('<div class="content">'), page.index('<div class="footer">')
+    wrapped = tmp_path / "wrapped.html"
+    wrapped.write_text(page[:start] + '<table width="100%"><tr><td class="main">' + page[start:end]
+                       + '</td></tr></table>' + page[end:], encoding="utf-8")
+    report = extract_file(wrapped)
+    assert summary(report) == summary(seed_report)
+    assert report.value("proactive.channel.website", "value") == 195
+
+
+def test_word_report_inside_a_one_cell_table(tmp_path, seed_report):
+    word = docx.Document(str(SEED_DOCX))
+    body = word.element.body
+    content = [child for child in body.iterchildren() if child.tag != qn("w:sectPr")]
+    cell = word.add_table(rows=1, cols=1).cell(0, 0)._tc
+    for paragraph in cell.findall(qn("w:p")):
+        cell.remove(paragraph)
+    for child in content:
+        cell.append(child)
+    cell.append(cell.makeelement(qn("w:p"), {}))  # a cell must end with a paragraph
+    wrapped = tmp_path / "wrapped.docx"
+    word.save(str(wrapped))
+    report = extract_file(wrapped)
+    assert summary(report) == summary(seed_report)
+    assert report.value("capacity.trainees", "value") == 50
+
+
+def test_small_statistics_table_is_not_mistaken_for_layout(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>某某局2021年政府信息公开工作年度报告</p><table>"
+                    "<tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>12</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    report = extract_file(page)
+    assert report.document["n_tables"] == 1
+    assert report.value("proactive.admin_license", "decisions") == 12
