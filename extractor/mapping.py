@@ -84,13 +84,17 @@ class MappingState:
     n_cols: int = 0
 
 
-def best_dim(text: str, mappings: Mappings):
-    """The column header name best matching `text`, with its score."""
+def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = None):
+    """The column header name best matching `text` (among the `allowed` dims, if given), with its score.
+    Of equally good names the first listed in columns.yaml wins."""
     label = parse_label(text).text
-    found = process.extractOne(label, mappings.dim_name_texts, scorer=fuzz.ratio) if label else None
+    if not label:
+        return None, 0.0
+    names = mappings.dim_names if allowed is None else [n for n in mappings.dim_names if n.dim in allowed]
+    found = process.extractOne(label, [n.name for n in names], scorer=fuzz.ratio)
     if not found:
         return None, 0.0
-    return mappings.dim_names[found[2]], found[1]
+    return names[found[2]], found[1]
 
 
 def best_group(text: str, mappings: Mappings):
@@ -130,6 +134,13 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
                 if group and score >= GROUP_MATCH:
                     column.group, column.score = group, min(column.score, score)
                     break
+        if column.group and column.dim not in mappings.fields[column.group].dims:
+            # the header words mean another dim under this group (其他 under 行政复议 is 其他结果)
+            name, score = best_dim(stack[-1].text, mappings, mappings.fields[column.group].dims)
+            if name is not None and score >= DIM_MATCH:
+                column.dim, column.template, column.score = name.dim, name.template, min(column.score, score)
+            else:
+                column.dim = column.group = None
         columns.append(column)
     return columns
 
@@ -373,7 +384,8 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
     if grouped:
         for c in grouped:
             spec = mappings.fields[columns[c].group]
-            emit(table, index, r, c, spec, columns[c], columns[c].header, unit_text, columns[c].score, result)
+            if columns[c].dim in spec.dims:
+                emit(table, index, r, c, spec, columns[c], columns[c].header, unit_text, columns[c].score, result)
         return
 
     if not label_cells:

@@ -1,0 +1,37 @@
+"""Header wordings seen in real reports beyond the official ones."""
+from layout import ReportSpec, Span, write_docx
+
+from extractor import extract_file
+
+
+def extract(tmp_path, rows):
+    spec = ReportSpec()
+    spec.title("某某局2022年政府信息公开工作年度报告")
+    spec.table(rows)
+    path = tmp_path / "r.docx"
+    write_docx(spec, path)
+    return extract_file(path)
+
+
+def test_short_review_headers_read_as_outcomes(tmp_path):
+    report = extract(tmp_path, [
+        [Span("行政复议", cols=5, rows=2), Span("行政诉讼", cols=10)],
+        [Span("未经复议直接起诉", cols=5), Span("复议后起诉", cols=5)],
+        ["维持", "纠正", "其他", "尚未审结", "总计"] * 3,
+        ["1", "2", "3", "0", "6", "0", "0", "1", "0", "1", "0", "0", "0", "0", "0"],
+    ])
+    assert report.value("review_litigation.review", "other") == 3
+    assert report.value("review_litigation.litigation_direct", "other") == 1
+    assert set(report.observations["dim"]) == {"upheld", "corrected", "other", "pending", "total"}
+
+
+def test_applicant_header_variants(tmp_path):
+    report = extract(tmp_path, [
+        [Span("", rows=2), Span("自然人", rows=2), Span("法人或其他组织", cols=5), Span("合计", rows=2)],
+        ["企业", "科研机构", "公益组织", "法律服务", "其他组织"],
+        ["一、本年新收政府信息公开申请数量", "5", "1", "0", "2", "0", "1", "9"],
+    ])
+    row = {d: report.value("requests.received_new", d) for d in
+           ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")}
+    assert row == {"natural_person": 5, "commercial": 1, "research": 0, "public_interest": 2, "legal_services": 0,
+                   "other_org": 1, "total": 9}
