@@ -27,7 +27,8 @@ def f1(group):
     return 2 * precision * recall / (precision + recall)
 
 
-@pytest.mark.parametrize("group", ["format=docx/python-docx", "format=pdf/libreoffice", "format=pdf/reportlab"])
+@pytest.mark.parametrize("group", ["format=docx/python-docx", "format=pdf/libreoffice", "format=pdf/reportlab",
+                                   "format=pdf/reportlab-open-sides", "format=html/html"])
 def test_ruled_documents_cell_f1(scored, group):
     groups, mistakes = scored
     assert f1(groups[group]) >= 0.99, mistakes[:20]

@@ -20,7 +20,11 @@ def cells(report):
     return {(r.field, r.dim): (None if pd.isna(r.value) else r.value, r.raw_value) for r in obs.itertuples()}
 
 
-@pytest.mark.parametrize("pdf", [SEED_PDF, SEED_PDF_REPORTLAB], ids=["libreoffice", "reportlab"])
+SEED_PDF_OPEN_SIDES = CORPUS / "pdf" / "reportlab_open_sides" / "report_2020_county_bureau.pdf"
+
+
+@pytest.mark.parametrize("pdf", [SEED_PDF, SEED_PDF_REPORTLAB, SEED_PDF_OPEN_SIDES],
+                         ids=["libreoffice", "reportlab", "no-outer-side-borders"])
 def test_seed_pdf_equals_seed_docx(pdf, seed_report):
     report = extract_file(pdf)
     assert report.status == "ok" and report.document["format"] == "pdf"

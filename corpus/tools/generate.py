@@ -642,6 +642,10 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
             # horizontal rules only, as some print drivers and 三线表 styles leave tables
             rendered.append((f"pdf/reportlab_hrules/{stem}.pdf", "reportlab-hrules"))
             write_pdf(spec, out / rendered[-1][0], rules="horizontal")
+        if i % 4 == 3 or document["variant"] == "seed":
+            # no outer left and right border, a common table style
+            rendered.append((f"pdf/reportlab_open_sides/{stem}.pdf", "reportlab-open-sides"))
+            write_pdf(spec, out / rendered[-1][0], rules="open_sides")
         if i % 3 == 0 or document["variant"] == "seed":
             rendered.append((f"html/{stem}.html", "html"))
             write_html(spec, out / rendered[-1][0], encoding="gbk" if i % 2 else "utf-8")

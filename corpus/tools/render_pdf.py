@@ -48,7 +48,7 @@ class Renderer:
         self.y = PAGE_H - MARGIN_TOP
         self.repeat_header = repeat_header
         self.shrink = shrink
-        self.rules = rules  # all | horizontal (no vertical rules, as some print drivers leave) | none
+        self.rules = rules  # all | open_sides (no outer left/right border) | horizontal (no vertical rules)
 
     def new_page(self):
         self.footer()
@@ -139,6 +139,13 @@ class Renderer:
                 y_top, y_bottom = tops[rr0 - start], tops[rr1 - start + 1]
                 if self.rules == "all":
                     c.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=0)
+                elif self.rules == "open_sides":
+                    c.line(x0, y_top, x1, y_top)
+                    c.line(x0, y_bottom, x1, y_bottom)
+                    if c0 > 0:
+                        c.line(x0, y_top, x0, y_bottom)
+                    if c1 < len(grid[r0]) - 1:
+                        c.line(x1, y_top, x1, y_bottom)
                 elif self.rules == "horizontal":
                     c.line(x0, y_top, x1, y_top)
                     c.line(x0, y_bottom, x1, y_bottom)

@@ -338,6 +338,34 @@ def inferred_vertical_rules(page, ruled) -> list[dict]:
     return lines
 
 
+def open_side_rules(ruled) -> list[dict]:
+    """Vertical rules for tables drawn without their outer left/right border (inner rules only): pdfplumber
+    needs them to close the first and last columns. Consecutive rule ends are joined only across a band
+    that inner vertical rules show to be a table row, so a gap between two tables is never bridged."""
+    edges = list(ruled.edges)
+    verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > MAX_RULE_THICKNESS]
+    if not verticals:
+        return []
+    ends: dict[float, list[float]] = {}
+    for edge in (e for e in edges if e["orientation"] == "h"):
+        y = edge["top"]
+        for x in (edge["x0"], edge["x1"]):
+            closed = any(abs(v["x0"] - x) <= GRID_SNAP and v["top"] - GRID_SNAP <= y <= v["bottom"] + GRID_SNAP
+                         for v in verticals)
+            if not closed:
+                key = next((k for k in ends if abs(k - x) <= GRID_SNAP), x)
+                ends.setdefault(key, []).append(y)
+    lines = []
+    for x, ys in ends.items():
+        ys = snap(ys)
+        for top, bottom in zip(ys, ys[1:]):
+            inside_row = any(v["top"] < bottom - GRID_SNAP and v["bottom"] > top + GRID_SNAP for v in verticals)
+            if inside_row:
+                lines.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
+                              "height": bottom - top})
+    return lines
+
+
 def read_page(page, number: int) -> list:
     """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph))."""
     ruled = page.filter(is_rule)
@@ -345,7 +373,7 @@ def read_page(page, number: int) -> list:
     tables: list[PlacedTable] = []
     if has_rules:
         settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled),
-                        explicit_vertical_lines=inferred_vertical_rules(page, ruled))
+                        explicit_vertical_lines=inferred_vertical_rules(page, ruled) + open_side_rules(ruled))
         for found in ruled.find_tables(settings):
             placed = grid_from_cells(found.cells, page.chars, number)
             if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
