@@ -24,6 +24,7 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 
 W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
+NESTED_TABLE = f".//{W_TBL}"
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_TCPR, W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
 W_TRPR, W_GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
@@ -56,9 +57,12 @@ def read_blocks(parent) -> list:
 
 def is_layout_table(tbl) -> bool:
     """A table used for page layout: one of its cells holds a table, or it has one column of long text."""
-    cells = [tc for tr in tbl.iterchildren(W_TR) for tc in iter_cells(tr)]
-    if any(tc.find(f".//{W_TBL}") is not None for tc in cells):
+    if tbl.find(NESTED_TABLE) is not None:
         return True
+    rows = list(tbl.iterchildren(W_TR))
+    if len(rows) > 2:
+        return False
+    cells = [tc for tr in rows for tc in iter_cells(tr)]
     return len(cells) <= 2 and any(len(cell_text(tc)) > LAYOUT_CELL_CHARS for tc in cells)
 
 
