@@ -145,6 +145,22 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
     return columns
 
 
+def fill_groups_from_layout(columns: list[Column], mappings: Mappings) -> None:
+    """Columns whose dims run exactly as a layout with field groups (the 复议/诉讼 table: 结果维持 … 总计 three
+    times) take their fields from it where their own group header was not read (cut by a page or a column
+    rule, or left out), unless a group that was read disagrees."""
+    dim_columns = [c for c in columns if c.dim]
+    if not dim_columns or all(c.group for c in dim_columns):
+        return
+    for layout in mappings.layouts.values():
+        if not layout[0].field or len(layout) != len(dim_columns):
+            continue
+        if all(c.dim == lc.dim and c.group in (None, lc.field) for c, lc in zip(dim_columns, layout)):
+            for column, layout_column in zip(dim_columns, layout):
+                column.group = layout_column.field
+            return
+
+
 def header_kind(cells: list[Cell], mappings: Mappings, columns: list[Column] | None = None) -> str | None:
     """'header' for a row of column headers, 'group' for a row of column-group names, else None.
 
@@ -342,6 +358,7 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
             last_was_data = False
             if kind == "header":
                 columns = columns_from_header(table, pending, mappings)
+                fill_groups_from_layout(columns, mappings)
             continue
         if columns is None:
             if state.columns is not None and state.n_cols == table.n_cols and trailing_value_columns(table, r):

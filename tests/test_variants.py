@@ -35,3 +35,14 @@ def test_applicant_header_variants(tmp_path):
            ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")}
     assert row == {"natural_person": 5, "commercial": 1, "research": 0, "public_interest": 2, "legal_services": 0,
                    "other_org": 1, "total": 9}
+
+
+def test_review_table_without_its_group_header_rows(tmp_path):
+    # the 行政复议 / 行政诉讼 header rows are left out: the dims, three times over, still say which is which
+    report = extract(tmp_path, [
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3,
+        ["1", "0", "0", "0", "1", "0", "2", "0", "0", "2", "0", "0", "0", "3", "3"],
+    ])
+    assert report.value("review_litigation.review", "upheld") == 1
+    assert report.value("review_litigation.litigation_direct", "corrected") == 2
+    assert report.value("review_litigation.litigation_after_review", "pending") == 3

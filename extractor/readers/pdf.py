@@ -5,6 +5,7 @@ The Document is the same as the .docx reader's: mapping never knows which format
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,10 +256,11 @@ def open_rule_ends(ruled) -> list[float]:
 
 # Horizontal rules further apart than this (pt) do not bound rows of one table.
 MAX_ROW_HEIGHT = 90.0
-# An x-range no text crosses in all but this share of a table's rows separates two columns...
-RIVER_TOLERANCE = 0.2
-# ...when it is at least this wide (pt).
+# A table drawn with horizontal rules only needs at least this many rows to be read.
+MIN_RULED_ROWS = 2
+# ...when it is at least this wide (pt), measured at this resolution.
 MIN_RIVER_WIDTH = 4.0
+RIVER_BINS_PER_PT = 2
 
 
 def joined_horizontal_rules(ruled) -> list[tuple[float, float, float]]:
@@ -277,65 +279,103 @@ def has_vertical_rules(ruled) -> bool:
     return any(e["orientation"] == "v" and e["bottom"] - e["top"] > MAX_RULE_THICKNESS for e in ruled.edges)
 
 
-def rule_regions(rules: list[tuple[float, float, float]]) -> list[list[tuple[float, float, float]]]:
-    """Stacks of three or more horizontal rules of one width, close enough to be the rows of one table.
+def rule_regions(rules: list[tuple[float, float, float]], chars: list[dict]) -> list[list[tuple[float, float, float]]]:
+    """Runs of horizontal rules that bound the rows of one table.
 
-    Rules that stop short under merged cells break the stack: such a table is read in parts, or not at all,
-    never merged with its neighbours (which share the page margins)."""
-    regions: list[list[tuple[float, float, float]]] = []
+    Rules join a stack when they end at its right edge and start within it (a rule under a merged label cell
+    stops short on the left). A stack is then cut at each band that does not read as a table row: one run of
+    text holding no number, such as a heading between two tables (they share the page margins). Each run of
+    at least MIN_RULED_ROWS bands is a table."""
+    stacks: list[list[tuple[float, float, float]]] = []
     for rule in rules:
         y, x0, x1 = rule
-        region = regions[-1] if regions else None
-        if region and abs(x0 - region[-1][1]) <= 2 * GRID_SNAP and abs(x1 - region[-1][2]) <= 2 * GRID_SNAP \
-                and y - region[-1][0] <= MAX_ROW_HEIGHT:
-            region.append(rule)
+        stack = stacks[-1] if stacks else None
+        if stack and abs(x1 - stack[0][2]) <= 2 * GRID_SNAP and x0 >= stack[0][1] - 2 * GRID_SNAP \
+                and y - stack[-1][0] <= MAX_ROW_HEIGHT:
+            stack.append(rule)
         else:
-            regions.append([rule])
-    return [r for r in regions if len(r) >= 3]
+            stacks.append([rule])
+    regions = []
+    for stack in stacks:
+        run = [stack[0]]
+        for upper, lower in zip(stack, stack[1:]):
+            if not is_table_band(chars, upper[0], lower[0], stack[0][1], stack[0][2]):
+                if len(run) > MIN_RULED_ROWS:
+                    regions.append(run)
+                run = []
+            run.append(lower)
+        if len(run) > MIN_RULED_ROWS:
+            regions.append(run)
+    return regions
+
+
+def is_table_band(chars: list[dict], top: float, bottom: float, left: float, right: float) -> bool:
+    """Whether the text between two rules reads as a table row: a number, or text cut by a wide gap."""
+    band = sorted((ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
+                   and left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP and not ch["text"].isspace()),
+                  key=lambda ch: ch["x0"])
+    if not band or any(ch["text"].isdigit() for ch in band):
+        return True
+    return any(b["x0"] - a["x1"] >= 2 * MIN_RIVER_WIDTH for a, b in zip(band, band[1:]))
 
 
 def column_rivers(chars: list[dict], region: list[tuple[float, float, float]]) -> list[float]:
-    """x positions of column separators: the middle of each x-range that the text of (nearly) no row crosses."""
+    """x positions of column separators: the middle of each x-range that no row holding numbers crosses, nor
+    the row naming the most columns (header rows spanning several columns may straddle a separator)."""
     left, right = min(r[1] for r in region), max(r[2] for r in region)
-    width = int(right - left) + 1
-    covered = [0] * width
-    blocked = [False] * width  # crossed by the text of a row that holds numbers: never a column gap
-    bands = list(zip([r[0] for r in region], [r[0] for r in region][1:]))
-    for top, bottom in bands:
+    width = int((right - left) * RIVER_BINS_PER_PT) + 1
+
+    def coverage(band_chars):
         row = [False] * width
-        band_chars = [ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and not ch["text"].isspace()]
-        holds_numbers = any(ch["text"].isdigit() for ch in band_chars)
         for ch in band_chars:
-            for x in range(max(0, int(ch["x0"] - left)), min(width, int(ch["x1"] - left) + 1)):
+            first = max(0, int((ch["x0"] - left) * RIVER_BINS_PER_PT))
+            last = min(width, math.ceil((ch["x1"] - left) * RIVER_BINS_PER_PT))
+            for x in range(first, last):
                 row[x] = True
-        covered = [c + r for c, r in zip(covered, row)]
-        if holds_numbers:
+        return row
+
+    blocked = [False] * width
+    header, header_runs = None, 1
+    ys = [r[0] for r in region]
+    for top, bottom in zip(ys, ys[1:]):
+        band = [ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and not ch["text"].isspace()]
+        row = coverage(band)
+        if any(ch["text"].isdigit() for ch in band):
             blocked = [b or r for b, r in zip(blocked, row)]
-    limit = RIVER_TOLERANCE * len(bands)
+            continue
+        runs = sum(1 for x in range(width) if row[x] and (x == 0 or not row[x - 1]))
+        if runs > header_runs:
+            header, header_runs = row, runs
+    if header:
+        blocked = [b or h for b, h in zip(blocked, header)]
     separators, run_start = [], None
     for x in range(width + 1):
-        free = x < width and covered[x] <= limit and not blocked[x]
+        free = x < width and not blocked[x]
         if free and run_start is None:
             run_start = x
         elif not free and run_start is not None:
-            if x - run_start >= MIN_RIVER_WIDTH and run_start > 0 and x < width:
-                separators.append(left + (run_start + x) / 2)
+            if (x - run_start) / RIVER_BINS_PER_PT >= MIN_RIVER_WIDTH and run_start > 0 and x < width:
+                separators.append(left + (run_start + x) / 2 / RIVER_BINS_PER_PT)
             run_start = None
     return separators
 
 
-def inferred_vertical_rules(page, ruled) -> list[dict]:
-    """Vertical rules for tables drawn with horizontal rules only, placed in the white rivers between columns."""
+def inferred_rules(page, ruled) -> tuple[list[dict], list[dict]]:
+    """(vertical, horizontal) rules for tables drawn with horizontal rules only: verticals in the white rivers
+    between columns, and each row rule drawn across the whole table."""
     if has_vertical_rules(ruled):
-        return []
+        return [], []
     lines = []
-    for region in rule_regions(joined_horizontal_rules(ruled)):
+    for region in rule_regions(joined_horizontal_rules(ruled), page.chars):
         top, bottom = region[0][0], region[-1][0]
-        xs = [min(r[1] for r in region), max(r[2] for r in region)]
-        xs += column_rivers(page.chars, region)
+        left, right = min(r[1] for r in region), max(r[2] for r in region)
+        xs = [left, right] + column_rivers(page.chars, region)
         lines += [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
                    "height": bottom - top} for x in xs]
-    return lines
+        # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
+        lines += [{"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
+                   "height": 0} for y, _, _ in region]
+    return [ln for ln in lines if ln["height"]], [ln for ln in lines if not ln["height"]]
 
 
 def open_side_rules(ruled) -> list[dict]:
@@ -372,8 +412,9 @@ def read_page(page, number: int) -> list:
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
     if has_rules:
-        settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled),
-                        explicit_vertical_lines=inferred_vertical_rules(page, ruled) + open_side_rules(ruled))
+        vertical, horizontal = inferred_rules(page, ruled)
+        settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled) + horizontal,
+                        explicit_vertical_lines=vertical + open_side_rules(ruled))
         for found in ruled.find_tables(settings):
             placed = grid_from_cells(found.cells, page.chars, number)
             if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
