@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 
 from .document import Cell, Table
 from .mappings import FieldSpec, Mappings
-from .normalize import LEVEL_NONE, Label, money_factor, parse_label, parse_value
+from .normalize import LEVEL_NONE, Label, is_unit_word, money_factor, parse_label, parse_value
 
 # Row-label scores (0-100). Below LOW_CONFIDENCE a row is not mapped; below HIGH_CONFIDENCE it is mapped
 # with a low_confidence finding. Calibrated on the generated corpus (bench/accuracy.py).
@@ -315,6 +315,13 @@ def convert_value(text: str, spec: FieldSpec, dim: str, column: Column, unit_tex
     return value, unit, parsed.ok
 
 
+def is_unit_column(table: Table, c: int) -> bool:
+    """Whether column `c` holds units (条, 件, 人次) in most of its filled cells: a 单位 column without header."""
+    texts = [table.grid[r][c].text for r in range(table.n_rows) if table.grid[r][c].text.strip()]
+    units = sum(1 for text in texts if is_unit_word(text))
+    return bool(texts) and units * 2 > len(texts)
+
+
 def layout_columns(table: Table, r: int, mappings: Mappings, label: Label | None) -> list[Column] | None:
     """Columns for a table with no header: the layout as wide as the row's value columns that fits its label."""
     width = trailing_value_columns(table, r)
@@ -322,7 +329,7 @@ def layout_columns(table: Table, r: int, mappings: Mappings, label: Label | None
     for layout in mappings.layouts.values():
         if len(layout) != width or width == 0:
             continue
-        columns = [Column()] * (table.n_cols - width) + [
+        columns = [Column(is_unit=is_unit_column(table, c)) for c in range(table.n_cols - width)] + [
             Column(dim=col.dim, group=col.field, header="") for col in layout
         ]
         if layout[0].field:
@@ -364,7 +371,7 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
             if state.columns is not None and state.n_cols == table.n_cols and trailing_value_columns(table, r):
                 columns = state.columns
             else:
-                label_text = next((c.text for c in reversed(cells) if c.text.strip() and not parse_value(c.text).ok), "")
+                label_text = next((c.text for c in cells if c.text.strip() and not parse_value(c.text).ok), "")
                 columns = layout_columns(table, r, mappings, parse_label(label_text) if label_text else None)
             if columns is None:
                 pending.append(r)

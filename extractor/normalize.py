@@ -152,6 +152,14 @@ def parse_value(raw: str) -> ParsedValue:
     return ParsedValue(-value if sign == "-" else value, unit)
 
 
+UNIT_WORDS = {*COUNT_SUFFIXES, *MONEY_UNITS, "人/次", "个数", "件数", "条数", "项数"}
+
+
+def is_unit_word(text: str) -> bool:
+    """A cell that only names a unit (条, 件, 人次, 万元): the 单位 column of a legacy table."""
+    return squash(text) in UNIT_WORDS
+
+
 def money_factor(unit_text: str | None) -> float | None:
     """How many 万元 one printed unit is worth: 元 -> 0.0001; None when the text names no money unit."""
     if not unit_text:

@@ -46,3 +46,17 @@ def test_review_table_without_its_group_header_rows(tmp_path):
     assert report.value("review_litigation.review", "upheld") == 1
     assert report.value("review_litigation.litigation_direct", "corrected") == 2
     assert report.value("review_litigation.litigation_after_review", "pending") == 3
+
+
+def test_legacy_table_without_its_header_row(tmp_path):
+    # 统计指标 | 单位 | 统计数 left out: the unit column is recognised by its units, not taken for the label
+    report = extract(tmp_path, [
+        ["（一）收到申请数", "件", "7"],
+        ["1.当面申请数", "件", "2"],
+        ["2.传真申请数", "件", "0"],
+        ["3.网络申请数", "件", "5"],
+        ["4.信函申请数", "件", "0"],
+    ])
+    assert report.value("requests_legacy.received", "value") == 7
+    assert report.value("requests_legacy.received.online", "value") == 5
+    assert set(report.observations["raw_label"]) >= {"（一）收到申请数", "3.网络申请数"}
