@@ -244,12 +244,18 @@ def open_rule_ends(ruled) -> list[float]:
             verticals.append((obj["top"], obj["bottom"]))
         else:
             horizontals.append((obj["top"] + obj["bottom"]) / 2)
-    ends = []
-    for top, bottom in verticals:
-        for y in (top, bottom):
-            if not any(abs(y - h) <= GRID_SNAP for h in horizontals) and not any(abs(y - e) <= GRID_SNAP for e in ends):
-                ends.append(y)
+    horizontals.sort()
+    ends: list[float] = []
+    for y in sorted({y for pair in verticals for y in pair}):
+        if not near(horizontals, y) and not (ends and y - ends[-1] <= GRID_SNAP):
+            ends.append(y)
     return ends
+
+
+def near(sorted_values: list[float], value: float, tolerance: float = GRID_SNAP) -> bool:
+    """Whether a sorted list holds a value within `tolerance` of `value`."""
+    i = bisect.bisect_left(sorted_values, value - tolerance)
+    return i < len(sorted_values) and sorted_values[i] <= value + tolerance
 
 
 # ---------------------------------------------------------------- tables drawn without vertical rules
@@ -386,12 +392,15 @@ def open_side_rules(ruled) -> list[dict]:
     verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > MAX_RULE_THICKNESS]
     if not verticals:
         return []
+    verticals.sort(key=lambda v: v["x0"])
+    vertical_xs = [v["x0"] for v in verticals]
     ends: dict[float, list[float]] = {}
     for edge in (e for e in edges if e["orientation"] == "h"):
         y = edge["top"]
         for x in (edge["x0"], edge["x1"]):
-            closed = any(abs(v["x0"] - x) <= GRID_SNAP and v["top"] - GRID_SNAP <= y <= v["bottom"] + GRID_SNAP
-                         for v in verticals)
+            first = bisect.bisect_left(vertical_xs, x - GRID_SNAP)
+            last = bisect.bisect_right(vertical_xs, x + GRID_SNAP)
+            closed = any(v["top"] - GRID_SNAP <= y <= v["bottom"] + GRID_SNAP for v in verticals[first:last])
             if not closed:
                 key = next((k for k in ends if abs(k - x) <= GRID_SNAP), x)
                 ends.setdefault(key, []).append(y)
