@@ -35,9 +35,7 @@ def read_docx(path: Path) -> Document:
 
     Only the main document part is parsed (python-docx would parse every part of the package first: styles,
     numbering, themes), which is most of the cost of a report."""
-    body = main_body(path)
-    blocks: list = []
-    return Document(source=path, format="docx", blocks=read_blocks(body))
+    return Document(source=path, format="docx", blocks=read_blocks(main_body(path)))
 
 
 def read_blocks(parent) -> list:
