@@ -315,6 +315,15 @@ def convert_value(text: str, spec: FieldSpec, dim: str, column: Column, unit_tex
     return value, unit, parsed.ok
 
 
+def column_holds_values(table: Table, c: int) -> bool:
+    """Whether column `c` holds a number (or a blank marker such as ——) in some row, in a cell of its own."""
+    for r in range(table.n_rows):
+        cell = table.grid[r][c]
+        if cell.col == c and cell.colspan == 1 and cell.text.strip() and parse_value(cell.text).ok:
+            return True
+    return False
+
+
 def is_unit_column(table: Table, c: int) -> bool:
     """Whether column `c` holds units (条, 件, 人次) in most of its filled cells: a 单位 column without header."""
     texts = [table.grid[r][c].text for r in range(table.n_rows) if table.grid[r][c].text.strip()]
@@ -323,15 +332,18 @@ def is_unit_column(table: Table, c: int) -> bool:
 
 
 def layout_columns(table: Table, r: int, mappings: Mappings, label: Label | None) -> list[Column] | None:
-    """Columns for a table with no header: the layout as wide as the row's value columns that fits its label."""
-    width = trailing_value_columns(table, r)
+    """Columns for a table with no header: the layout as wide as the row's value columns that fits its label.
+    Columns that hold no value anywhere in the table are splits of a PDF grid, not columns of the report."""
+    trailing = trailing_value_columns(table, r)
+    holding = [c for c in range(table.n_cols - trailing, table.n_cols) if column_holds_values(table, c)]
+    width = len(holding)
     best, best_score = None, -1.0
     for layout in mappings.layouts.values():
         if len(layout) != width or width == 0:
             continue
-        columns = [Column(is_unit=is_unit_column(table, c)) for c in range(table.n_cols - width)] + [
-            Column(dim=col.dim, group=col.field, header="") for col in layout
-        ]
+        columns = [Column(is_unit=is_unit_column(table, c)) for c in range(table.n_cols)]
+        for c, col in zip(holding, layout):
+            columns[c] = Column(dim=col.dim, group=col.field, header="")
         if layout[0].field:
             score = 50.0
         elif label is None:
@@ -430,7 +442,14 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
     context = titles + [item.text for item in outline] + ancestors
     outline.append(label)
 
-    match = match_row(label, context, candidate_fields(columns, mappings))
+    candidates = candidate_fields(columns, mappings)
+    match = match_row(label, context, candidates)
+    if len(label_cells) > 1 and (match.spec is None or match.score < HIGH_CONFIDENCE):
+        # a label broken across cells (a PDF rule through a merged cell): read the row's label cells as one
+        joined = parse_label("".join(c.text for c in label_cells))
+        whole = match_row(joined, context[: len(context) - len(ancestors)], candidates)
+        if whole.spec is not None and whole.score > match.score:
+            match, raw_label = whole, "".join(c.text for c in label_cells)
     if match.spec is None:
         if has_number:
             guess = f"{match.guess.id} ({match.score:.0f})" if match.guess else "none"

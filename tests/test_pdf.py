@@ -140,3 +140,24 @@ def test_cjk_text_has_no_inserted_spaces():
     assert any("政府信息公开工作年度报告" == p.text for p in document.paragraphs)
     requests = document.tables[2]
     assert requests.grid[3][0].text.replace("\n", "") == "一、本年新收到政府信息公开申请数量"
+
+
+def placed(x_lines, rows):
+    """A PlacedTable whose rows are (text per column); columns follow x_lines."""
+    from extractor.document import build_grid
+    from extractor.readers.pdf import PlacedTable
+
+    grid = build_grid([[(text, c, 1, 1) for c, text in enumerate(row)] for row in rows])
+    return PlacedTable(Table(grid), 0, 100, x_lines, 1)
+
+
+def test_page_join_needs_the_same_number_columns():
+    from extractor.readers.pdf import same_columns
+
+    first = placed([0, 100, 200, 300, 400], [["一、本年新收", "1", "2", "3"]])
+    # a group column that starts after the break only changes the label area: same table
+    assert same_columns(first, placed([0, 50, 100, 200, 300, 400], [["（三）不予公开", "1.属于国家秘密", "0", "0", "0"]]))
+    # a header row cut off by the break, with fewer lines: same table
+    assert same_columns(placed([0, 100, 400], [["", "申请人情况"]]), first)
+    # the same width but other number columns (an author's second table laid out anew): not joined
+    assert not same_columns(first, placed([0, 100, 160, 230, 300, 400], [["1.本机关不掌握", "0", "1", "2", "3"]]))

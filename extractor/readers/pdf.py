@@ -5,6 +5,7 @@ The Document is the same as the .docx reader's: mapping never knows which format
 from __future__ import annotations
 
 import bisect
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import parse_label, parse_value
 from .errors import ReadError
+
+# pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Graphics thinner than this (pt) are rules even when drawn as filled rectangles; fatter filled shapes without a
 # stroke are backgrounds (WPS paints one behind every line of text) and must not become table edges.
@@ -262,6 +266,8 @@ def near(sorted_values: list[float], value: float, tolerance: float = GRID_SNAP)
 
 # Horizontal rules further apart than this (pt) do not bound rows of one table.
 MAX_ROW_HEIGHT = 90.0
+# Characters that print a value: digits, and the dashes and slashes that print a blank.
+VALUE_MARKS = set("—―－-/／")
 # A table drawn with horizontal rules only needs at least this many rows to be read.
 MIN_RULED_ROWS = 2
 # ...when it is at least this wide (pt), measured at this resolution.
@@ -346,7 +352,7 @@ def column_rivers(chars: list[dict], region: list[tuple[float, float, float]]) -
     for top, bottom in zip(ys, ys[1:]):
         band = [ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and not ch["text"].isspace()]
         row = coverage(band)
-        if any(ch["text"].isdigit() for ch in band):
+        if any(ch["text"].isdigit() or ch["text"] in VALUE_MARKS for ch in band):
             blocked = [b or r for b, r in zip(blocked, row)]
             continue
         runs = sum(1 for x in range(width) if row[x] and (x == 0 or not row[x - 1]))
@@ -453,8 +459,11 @@ def join_continued_tables(blocks: list) -> list:
 
 
 def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
-    """Same outer edges, and the column lines of one are among the other's (a part with fewer rules, such as a
-    lone header row of merged cells, still continues the table)."""
+    """Whether `b` continues `a`: same outer edges, and the same column lines where the numbers are (the
+    label area may differ: a group column can start after the break); a part holding no number (a header row
+    cut off by the break) needs only lines among the other's. Two tables of one width but other number
+    columns (a table split by its author and laid out anew) are not joined: their values would fall under the
+    wrong header."""
     tolerance = GRID_SNAP * 2
     if abs(a.x_lines[0] - b.x_lines[0]) > tolerance or abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance:
         return False
@@ -462,7 +471,21 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
     def within(small, large):
         return all(any(abs(x - y) <= tolerance for y in large) for x in small)
 
-    return within(a.x_lines, b.x_lines) or within(b.x_lines, a.x_lines)
+    start_a, start_b = first_number_x(a), first_number_x(b)
+    if start_a is None or start_b is None:
+        small, large = (a, b) if len(a.x_lines) <= len(b.x_lines) else (b, a)
+        return within(small.x_lines, large.x_lines)
+    start = min(start_a, start_b) - tolerance
+    value_a = [x for x in a.x_lines if x >= start]
+    value_b = [x for x in b.x_lines if x >= start]
+    return len(value_a) == len(value_b) and within(value_a, value_b)
+
+
+def first_number_x(placed: PlacedTable) -> float | None:
+    """The left edge of the leftmost column holding a number, or None."""
+    table = placed.table
+    columns = [cell.col for row in table.grid for cell in row if parse_value(cell.text).value is not None]
+    return placed.x_lines[min(columns)] if columns else None
 
 
 def regrid(placed: PlacedTable, x_lines: list[float]) -> None:
