@@ -10,7 +10,7 @@ import pandas as pd
 
 from .mapping import Finding
 from .mappings import FieldSpec, Mappings
-from .normalize import squash
+from .normalize import format_number, squash
 
 TOLERANCE = 1e-6
 # Two documents with the same agency, year and at least this many identical cells are one report.
@@ -21,9 +21,7 @@ Cells = dict[tuple[str, str], float | None]
 
 
 def number(value: float | None) -> str:
-    if value is None:
-        return "blank"
-    return f"{value:g}" if float(value).is_integer() else f"{value:.6g}"
+    return "blank" if value is None else format_number(value)
 
 
 def expand(pattern: str, cells: Cells, **names: str) -> list[tuple[str, str]]:

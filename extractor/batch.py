@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .audit import FORMAT_FIDELITY, CorpusAudit
 from .mappings import load_mappings, mappings_dir
-from .pipeline import DOC_ID_CHARS, HASH_CHUNK, extract_records, failed_record, iter_report_files
+from .pipeline import DOC_ID_CHARS, content_digest, extract_records, failed_record, iter_report_files
 from .readers import ReadError, sniff_format
 from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, frame
 
@@ -87,14 +87,6 @@ def crash_records(path: Path, root: Path, message: str) -> tuple[list[dict], dic
     document, finding = failed_record(doc_id, source, "unknown", message)
     document["seconds"] = None
     return [], document, [finding]
-
-
-def content_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def version_key(mappings: str | None) -> str:

@@ -15,9 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .batch import DEFAULT_TIMEOUT, BatchOptions, plan, run_corpus
 from .mappings import load_mappings
-from .output import CorpusOutputs
+from .output import SCHEMAS, CorpusOutputs
 from .report import write_html_report
-from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, frame
+from .schema import frame
 
 SEVERITIES = ["error", "warning", "info"]
 INTERRUPTED = 130
@@ -113,7 +113,7 @@ def extract(
         console.print(f"  [red]failed[/red] {source}: {error}")
     console.print("wrote " + ", ".join(str(p) for p in paths.values()))
     if report:
-        frames = [read_back(paths[name]) for name in ("observations", "documents", "findings")]
+        frames = [read_back(paths[name], SCHEMAS[name]) for name in ("observations", "documents", "findings")]
         console.print(f"wrote {write_html_report(report, *frames)}")
     if fail_on:
         worst = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
@@ -123,20 +123,10 @@ def extract(
             raise typer.Exit(1)
 
 
-def read_back(path: Path) -> pd.DataFrame:
+def read_back(path: Path, schema) -> pd.DataFrame:
     """A written table as a DataFrame with the contract's types (integers stay integers, nulls are None)."""
-    if path.suffix.lower() == ".csv":
-        table = pa_csv.read_csv(path)
-    else:
-        table = pq.read_table(path)
-    schema = {"observations": OBSERVATIONS, "documents": DOCUMENTS, "findings": FINDINGS}[table_name(path)]
+    table = pa_csv.read_csv(path) if path.suffix.lower() == ".csv" else pq.read_table(path)
     return frame(table.to_pylist(), schema)
-
-
-def table_name(path: Path) -> str:
-    name = path.name
-    return "documents" if ".documents" in name or name.startswith("documents") else \
-        "findings" if ".findings" in name or name.startswith("findings") else "observations"
 
 
 def main() -> None:

@@ -160,6 +160,12 @@ def is_unit_word(text: str) -> bool:
     return squash(text) in UNIT_WORDS
 
 
+def format_number(value: float) -> str:
+    """A number as a person writes it: 11, 182.32 (no trailing .0)."""
+    value = float(value)
+    return f"{value:g}" if value.is_integer() else f"{value:.6g}"
+
+
 def money_factor(unit_text: str | None) -> float | None:
     """How many 万元 one printed unit is worth: 元 -> 0.0001; None when the text names no money unit."""
     if not unit_text:

@@ -53,12 +53,18 @@ class Report:
         return None if pd.isna(value) else float(value)
 
 
-def file_digest(path: Path) -> str:
+def content_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
             digest.update(chunk)
-    return digest.hexdigest()[:DOC_ID_CHARS]
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The doc_id: the first DOC_ID_CHARS hex digits of the file's SHA-256."""
+    return content_digest(path)[:DOC_ID_CHARS]
 
 
 def decide_template(hints: set[str], has_national_tables: bool, year: int | None) -> str:
@@ -158,7 +164,7 @@ def extract_records(path: Path, root: Path | None = None, mappings: Mappings | N
     format_ = "unknown"
     try:
         format_ = sniff_format(path)
-        document = read_document(path)
+        document = read_document(path, format_)
         observations, document_record, findings = extract_document(document, doc_id, source, mappings)
     except ReadError as exc:
         observations = []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .normalize import format_number
 from .output import write_atomically
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -81,10 +82,7 @@ def esc(value) -> str:
 
 
 def number(value) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    value = float(value)
-    return f"{value:g}" if value.is_integer() else f"{value:.6g}"
+    return "" if value is None or pd.isna(value) else format_number(value)
 
 
 def bar_chart(counts: Counter, title: str) -> str:

@@ -30,10 +30,11 @@ def sniff_format(path: Path) -> str:
     return "unknown"
 
 
-def read_document(path: Path) -> Document:
-    """Read any supported report file; raises ReadError with a message a user can act on."""
+def read_document(path: Path, kind: str | None = None) -> Document:
+    """Read any supported report file (`kind`: its sniffed format, when the caller has it already); raises
+    ReadError with a message a user can act on."""
     path = Path(path)
-    kind = sniff_format(path)
+    kind = kind or sniff_format(path)
     if kind == "docx":
         from .docx import read_docx
 

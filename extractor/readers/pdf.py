@@ -166,8 +166,8 @@ def page_text_lines(chars: list[dict], page_height: float) -> list[tuple[float, 
     return lines
 
 
-def check_text_layer(pdf) -> list[str]:
-    """Raise for a PDF with no usable text; return warnings naming pages whose text does not decode."""
+def check_text_layer(pdf) -> list[int]:
+    """Raise for a PDF with no usable text; return the pages whose text does not decode."""
     total = cjk = garbage = 0
     bad_pages = []
     for number, page in enumerate(pdf.pages, start=1):
@@ -195,7 +195,7 @@ def check_text_layer(pdf) -> list[str]:
         )
     if cjk == 0 and total < MIN_CHARS_FOR_TEXT_CHECK * len(pdf.pages):
         raise ReadError("no text layer: the PDF is an image (a scan), OCR needed")
-    return [f"page {n}: text does not decode to Chinese, page skipped" for n in bad_pages]
+    return bad_pages
 
 
 def open_pdf(path: Path):
@@ -218,8 +218,8 @@ def read_pdf(path: Path) -> Document:
     """Read every page: tables from ruling lines, the rest as lines of text, tables continued across pages joined."""
     with open_pdf(path) as pdf:
         try:
-            warnings = check_text_layer(pdf)
-            bad = {int(w.split()[1].rstrip(":")) for w in warnings}
+            bad = set(check_text_layer(pdf))
+            warnings = [f"page {n}: text does not decode to Chinese, page skipped" for n in sorted(bad)]
             blocks: list = []
             for number, page in enumerate(pdf.pages, start=1):
                 if number not in bad:
