@@ -115,6 +115,8 @@ def parse_label(raw: str) -> Label:
 NULL_MARKERS = {"", "-", "--", "—", "——", "―", "/", "\\", "无", "空", "null", "none", "n/a", "na", "×", "x", "…", "..."}
 NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)$")
 MONEY_UNITS = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}
+# Digits on both sides of white space: two numbers in one cell (rows run together), never one number.
+SPLIT_NUMBER = re.compile(r"\d\s+\d")
 COUNT_SUFFIXES = ("件", "条", "项", "次", "个", "人次", "人", "篇", "场", "期", "份", "家", "户", "宗")
 
 
@@ -128,6 +130,8 @@ class ParsedValue:
 @lru_cache(maxsize=65536)
 def parse_value(raw: str) -> ParsedValue:
     """Read a printed cell: '+8' -> 8, '182.32万元' -> 182.32 (unit 万元), '——' -> null, 'abc' -> not ok."""
+    if SPLIT_NUMBER.search(raw):
+        return ParsedValue(None, ok=False)
     text = squash(raw).replace(",", "").replace("，", "")
     text = text.replace("−", "-").replace("–", "-").replace("﹣", "-")
     if text.lower() in NULL_MARKERS or set(text) <= set("-—―/"):

@@ -22,7 +22,8 @@ def test_blanks_are_null(raw):
     assert parsed.ok and parsed.value is None
 
 
-@pytest.mark.parametrize("raw", ["见附件", "12.5%", "约10", "1.2.3"])
+# "14\n13": two rows run into one cell; never read as 1413
+@pytest.mark.parametrize("raw", ["见附件", "12.5%", "约10", "1.2.3", "14\n13", "2 3"])
 def test_non_numbers_are_flagged(raw):
     parsed = parse_value(raw)
     assert not parsed.ok and parsed.value is None

@@ -628,7 +628,7 @@ def generate(out: Path = CORPUS, pdf: bool = True) -> None:
 
 def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     """The same reports as PDF from two producers: reportlab drawing its own tables (all of them; every fourth
-    also with horizontal rules only), and LibreOffice converting the .docx (every other one, and the seed;
+    also with horizontal rules only, three rules only, no rules, or no outer side rules), and LibreOffice converting the .docx (every other one, and the seed;
     skipped when soffice is not installed)."""
     from render_html import write_html
     from render_pdf import write_pdf
@@ -642,6 +642,14 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
             # horizontal rules only, as some print drivers and 三线表 styles leave tables
             rendered.append((f"pdf/reportlab_hrules/{stem}.pdf", "reportlab-hrules"))
             write_pdf(spec, out / rendered[-1][0], rules="horizontal")
+        if i % 4 == 0 or document["variant"] == "seed":
+            # three rules only (above and below the table, under its header), cells centred: 三线表
+            rendered.append((f"pdf/reportlab_three_line/{stem}.pdf", "reportlab-three-line"))
+            write_pdf(spec, out / rendered[-1][0], rules="three_line")
+        if i % 4 == 2 or document["variant"] == "seed":
+            # no rules at all: columns and rows only by the alignment of the text
+            rendered.append((f"pdf/reportlab_borderless/{stem}.pdf", "reportlab-borderless"))
+            write_pdf(spec, out / rendered[-1][0], rules="none")
         if i % 4 == 3 or document["variant"] == "seed":
             # no outer left and right border, a common table style
             rendered.append((f"pdf/reportlab_open_sides/{stem}.pdf", "reportlab-open-sides"))

@@ -25,6 +25,10 @@ LINE = 1.5  # line height as a multiple of the font size
 CELL_PAD = 2.5
 
 
+def is_value(text: str) -> bool:
+    return bool(text) and (text.replace(".", "").isdigit() or set(text) <= set("—-/"))
+
+
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Break text into lines no wider than `width` (CJK breaks anywhere)."""
     lines = []
@@ -48,7 +52,11 @@ class Renderer:
         self.y = PAGE_H - MARGIN_TOP
         self.repeat_header = repeat_header
         self.shrink = shrink
-        self.rules = rules  # all | open_sides (no outer left/right border) | horizontal (no vertical rules)
+        # all | open_sides (no outer left/right border) | horizontal (no vertical rules) | three_line (rules above
+        # and below the table and under its header only, 三线表) | none (no rules: columns by alignment alone)
+        self.rules = rules
+        # borderless tables are mostly printed centred in their cells; ruled ones here are left-aligned
+        self.centred = rules in ("three_line", "none")
 
     def new_page(self):
         self.footer()
@@ -156,8 +164,16 @@ class Renderer:
                 text_h = len(lines) * size * 1.3
                 y = (y_top + y_bottom) / 2 + text_h / 2 - size
                 for line in lines:
-                    c.drawString(x0 + CELL_PAD, y, line)
+                    if self.centred:
+                        c.drawCentredString((x0 + x1) / 2, y, line)
+                    else:
+                        c.drawString(x0 + CELL_PAD, y, line)
                     y -= size * 1.3
+        if self.rules == "three_line":
+            header_end = next((r for r in range(len(grid)) if any(is_value(t) for t in grid[r][1:])), 0)
+            edges = [tops[0], tops[-1]] + ([tops[header_end - start]] if start < header_end < stop else [])
+            for y in edges:
+                c.line(xs[0], y, xs[-1], y)
         self.y = tops[-1]
 
     def close(self):

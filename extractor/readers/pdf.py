@@ -17,6 +17,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import parse_label, parse_value
 from .errors import ReadError
+from .alignment import aligned_tables, text_lines
+from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -26,10 +28,6 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 MAX_RULE_THICKNESS = 2.0
 # Cell edges closer than this (pt) are the same grid line.
 GRID_SNAP = 3.0
-# Characters whose tops differ by less than this fraction of their height are on one line.
-LINE_TOLERANCE = 0.5
-# A gap wider than this fraction of a character's width between two Latin letters or digits is a space.
-WORD_GAP = 0.3
 # Page headers and footers live within this distance (pt) of the page's top or bottom edge.
 MARGIN = 60.0
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
@@ -62,34 +60,6 @@ def is_rule(obj) -> bool:
     if obj["object_type"] == "curve":
         return bool(obj.get("stroke"))
     return True
-
-
-def group_lines(chars: list[dict]) -> list[list[dict]]:
-    """Characters grouped into lines, top to bottom (each line in the order the characters were sorted)."""
-    lines: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= LINE_TOLERANCE * max(ch["height"], 1):
-            lines[-1].append(ch)
-        else:
-            lines.append([ch])
-    return lines
-
-
-def text_of(chars: list[dict]) -> str:
-    """Characters in reading order: lines top to bottom, no spaces between CJK characters."""
-    out = []
-    for line in group_lines(chars):
-        line.sort(key=lambda c: c["x0"])
-        text = ""
-        previous = None
-        for ch in line:
-            if previous is not None and text and text[-1].isascii() and text[-1].isalnum() and ch["text"].isascii() \
-                    and ch["text"].isalnum() and ch["x0"] - previous["x1"] > WORD_GAP * max(ch["width"], 1):
-                text += " "
-            text += ch["text"]
-            previous = ch
-        out.append(text.strip())
-    return "\n".join(line for line in out if line)
 
 
 def snap(values: list[float]) -> list[float]:
@@ -269,7 +239,7 @@ MAX_ROW_HEIGHT = 90.0
 # Characters that print a value: digits, and the dashes and slashes that print a blank.
 VALUE_MARKS = set("—―－-/／")
 # A table drawn with horizontal rules only needs at least this many rows to be read.
-MIN_RULED_ROWS = 2
+MIN_RULED_ROWS = 3
 # ...when it is at least this wide (pt), measured at this resolution.
 MIN_RIVER_WIDTH = 4.0
 RIVER_BINS_PER_PT = 2
@@ -326,20 +296,39 @@ def is_table_band(chars: list[dict], top: float, bottom: float, left: float, rig
     band = sorted((ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
                    and left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP and not ch["text"].isspace()),
                   key=lambda ch: ch["x0"])
-    if not band or any(ch["text"].isdigit() for ch in band):
+    if not band:
         return True
+    if any(ch["text"].isdigit() for ch in band):
+        # a row's values sit on one line; values on several lines are rows no rule parts (a 三线表's body)
+        return sum(line.values > 0 for line in text_lines(band)) <= 1
     return any(b["x0"] - a["x1"] >= 2 * MIN_RIVER_WIDTH for a, b in zip(band, band[1:]))
 
 
 def column_rivers(chars: list[dict], region: list[tuple[float, float, float]]) -> list[float]:
-    """x positions of column separators: the middle of each x-range that no row holding numbers crosses, nor
-    the row naming the most columns (header rows spanning several columns may straddle a separator)."""
+    """x positions of the column separators of a table drawn with horizontal rules only, its rows the bands
+    between the rules."""
     left, right = min(r[1] for r in region), max(r[2] for r in region)
+    ys = [r[0] for r in region]
+    bands = [[ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and not ch["text"].isspace()]
+             for top, bottom in zip(ys, ys[1:])]
+    return rivers(bands, left, right)
+
+
+def rivers(rows: list[list[dict]], left: float, right: float, solid: list[list[dict]] = ()) -> list[float]:
+    """x positions of column separators: the middle of each river (see `river_runs`)."""
+    return [(start + end) / 2 for start, end in river_runs(rows, left, right, solid)]
+
+
+def river_runs(rows: list[list[dict]], left: float, right: float,
+               solid: list[list[dict]] = ()) -> list[tuple[float, float]]:
+    """(start, end) of each white x-range between `left` and `right` that no row holding numbers crosses, nor
+    the row naming the most columns (header rows spanning several columns may straddle a separator), nor any
+    of the `solid` rows (lines of text known to keep within their cells)."""
     width = int((right - left) * RIVER_BINS_PER_PT) + 1
 
-    def coverage(band_chars):
+    def coverage(row_chars):
         row = [False] * width
-        for ch in band_chars:
+        for ch in row_chars:
             first = max(0, int((ch["x0"] - left) * RIVER_BINS_PER_PT))
             last = min(width, math.ceil((ch["x1"] - left) * RIVER_BINS_PER_PT))
             for x in range(first, last):
@@ -347,12 +336,12 @@ def column_rivers(chars: list[dict], region: list[tuple[float, float, float]]) -
         return row
 
     blocked = [False] * width
+    for row_chars in solid:
+        blocked = [b or r for b, r in zip(blocked, coverage(row_chars))]
     header, header_runs = None, 1
-    ys = [r[0] for r in region]
-    for top, bottom in zip(ys, ys[1:]):
-        band = [ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and not ch["text"].isspace()]
-        row = coverage(band)
-        if any(ch["text"].isdigit() or ch["text"] in VALUE_MARKS for ch in band):
+    for row_chars in rows:
+        row = coverage(row_chars)
+        if any(ch["text"].isdigit() or ch["text"] in VALUE_MARKS for ch in row_chars):
             blocked = [b or r for b, r in zip(blocked, row)]
             continue
         runs = sum(1 for x in range(width) if row[x] and (x == 0 or not row[x - 1]))
@@ -367,7 +356,7 @@ def column_rivers(chars: list[dict], region: list[tuple[float, float, float]]) -
             run_start = x
         elif not free and run_start is not None:
             if (x - run_start) / RIVER_BINS_PER_PT >= MIN_RIVER_WIDTH and run_start > 0 and x < width:
-                separators.append(left + (run_start + x) / 2 / RIVER_BINS_PER_PT)
+                separators.append((left + run_start / RIVER_BINS_PER_PT, left + x / RIVER_BINS_PER_PT))
             run_start = None
     return separators
 
@@ -439,6 +428,12 @@ def read_page(page, number: int) -> list:
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
+    aligned = aligned_tables(outside, river_runs)
+    if aligned:
+        taken = {id(ch) for found in aligned for ch in found.chars}
+        outside = [ch for ch in outside if id(ch) not in taken]
+        tables += [PlacedTable(Table(build_grid(found.rows, page=number), page=number), found.top, found.bottom,
+                               found.x_lines, number) for found in aligned]
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
     items += [(top, Paragraph(text, page=number)) for top, text in page_text_lines(outside, page.height)]
     items.sort(key=lambda item: item[0])

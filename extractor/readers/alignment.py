@@ -1,0 +1,337 @@
+"""Tables printed without rules (or with too few to bound their rows): read by the alignment of their text.
+
+A row is a text line that holds values (numbers, or the dashes that print a blank) beside other text; the
+lines of a wrapped label join the value line nearest them. Columns are the white rivers no value line crosses;
+in the label area, where one label may run across several columns, a column starts where a label cell does.
+Header lines are the lines just above the first row whose text sits in those columns.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Callable
+
+from ..normalize import is_unit_word, parse_value, squash
+from .pdf_text import group_lines, text_of
+
+# Characters further apart than this fraction of their size are in different cells.
+CELL_GAP = 0.45
+# Value lines further apart than this many of their line heights are not rows of one table.
+MAX_ROW_GAP = 7.0
+# A header or label line joins the table only if it is at most this many line heights from the next line in it.
+MAX_LINE_GAP = 1.6
+# Lines closer than this many line heights are lines of one cell (a label wrapped around its value line).
+TIGHT_GAP = 0.4
+# Text smaller or larger than the table's by more than this fraction is not in the table (a heading, a note).
+SIZE_TOLERANCE = 0.08
+# Label-cell starts closer than this (pt) are one column edge.
+EDGE_SNAP = 3.0
+# Text edges within this (pt) of each other are flush.
+FLUSH = 1.0
+MIN_VALUE_ROWS = 1
+MARKS = set("-—―－/／")
+
+
+@dataclass
+class Segment:
+    chars: list[dict]
+    x0: float
+    x1: float
+    text: str
+
+    @property
+    def is_value(self) -> bool:
+        text = squash(self.text)
+        return bool(text) and (set(text) <= MARKS or parse_value(text).value is not None
+                               and any(ch.isdigit() for ch in text))
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    size: float
+    segments: list[Segment]
+
+    @property
+    def values(self) -> int:
+        return sum(s.is_value for s in self.segments)
+
+    @property
+    def is_value_line(self) -> bool:
+        return self.values >= 1 and len(self.segments) >= 2
+
+    @property
+    def is_row_line(self) -> bool:
+        """A value line, or a label beside its unit with the value left blank: a row of its own either way."""
+        return self.is_value_line or len(self.segments) >= 2 and any(is_unit_word(s.text) for s in self.segments[1:])
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, self.size, 1.0)
+
+
+@dataclass
+class AlignedTable:
+    """Rows of placed cells (text, col, rowspan, colspan) for `build_grid`, with the table's position."""
+
+    rows: list[list[tuple[str, int, int, int]]]
+    top: float
+    bottom: float
+    x_lines: list[float]
+    chars: list[dict] = field(default_factory=list)
+
+
+def text_lines(chars: list[dict]) -> list[Line]:
+    """The page's text lines, each cut into segments at gaps wide enough to part two cells."""
+    lines = []
+    for group in group_lines([ch for ch in chars if not ch["text"].isspace()]):
+        group.sort(key=lambda ch: ch["x0"])
+        size = median(ch.get("size", ch["bottom"] - ch["top"]) for ch in group)
+        segments: list[list[dict]] = [[group[0]]]
+        for ch in group[1:]:
+            if ch["x0"] - segments[-1][-1]["x1"] > CELL_GAP * size:
+                segments.append([ch])
+            else:
+                segments[-1].append(ch)
+        lines.append(Line(min(ch["top"] for ch in group), max(ch["bottom"] for ch in group), size,
+                          [Segment(seg, seg[0]["x0"], max(ch["x1"] for ch in seg), text_of(seg)) for seg in segments]))
+    return lines
+
+
+def same_size(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) <= SIZE_TOLERANCE * max(a.size, b.size)
+
+
+def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, float]]]) -> list[AlignedTable]:
+    """Tables found by alignment among `chars` (the characters outside ruled tables), top to bottom.
+
+    `rivers(rows, left, right, solid)` gives the white x-ranges between columns (the PDF reader's)."""
+    lines = text_lines(chars)
+    tables = []
+    for first, last in value_runs(lines):
+        table = aligned_table(lines, first, last, rivers)
+        if table:
+            tables.append(table)
+    return tables
+
+
+def value_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) line index of each run of value lines close enough, and of one text size, to be one table.
+
+    A line in another size (a heading) between value lines starts another table, and so does a header line:
+    one with no value but several cells, some of them over the values (label lines keep left of them)."""
+    runs: list[tuple[int, int]] = []
+    first = last = None
+    value_left = 0.0
+    for i, line in enumerate(lines):
+        if not line.is_value_line:
+            continue
+        if last is not None and (line.top - lines[last].bottom > MAX_ROW_GAP * line.height
+                                 or any(is_header_line(lines[j], value_left) or not same_size(lines[j], line)
+                                        for j in range(last + 1, i))):
+            runs.append((first, last))
+            first = None
+        if first is None:
+            first, value_left = i, value_left_of(line)
+        last, value_left = i, min(value_left, value_left_of(line))
+    if first is not None:
+        runs.append((first, last))
+    return runs
+
+
+def is_header_line(line: Line, value_left: float) -> bool:
+    return not line.values and len(line.segments) >= 2 and any(s.x1 > value_left for s in line.segments)
+
+
+def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTable | None:
+    """The table whose value lines run from `lines[first]` to `lines[last]`, with its header and label lines."""
+    body = lines[first:last + 1]
+    value_lines = [line for line in body if line.is_value_line]
+    if len(value_lines) < MIN_VALUE_ROWS:
+        return None
+    header = header_lines(lines, first, value_lines[0])
+    # label lines just above the first value line are its row's (a label wrapped around its values)
+    while header and all(s.x1 < value_left_of(value_lines[0]) for s in header[-1].segments):
+        header.pop()
+        first -= 1
+    # label lines just below the last value line belong to its row (a label wrapped around its values)
+    tail = last
+    while tail + 1 < len(lines) and is_label_continuation(lines[tail + 1], lines[tail], value_lines[-1]) \
+            and not lines[tail + 1].is_value_line:
+        tail += 1
+    body = lines[first:tail + 1]
+    members = header + body
+    left = min(s.x0 for line in members for s in line.segments)
+    right = max(s.x1 for line in members for s in line.segments)
+    value_left = min(s.x0 for line in value_lines for s in line.segments if s.is_value)
+    # body lines that stick out past the values on the right are prose, not cells
+    if any(s.x1 > right + EDGE_SNAP for line in body for s in line.segments):
+        return None
+    # body lines keep within their cells (a label wraps inside its column); a header cell may span columns, so
+    # only header text that crosses no river between the body's columns narrows them
+    body_chars = [[ch for s in line.segments for ch in s.chars] for line in body]
+    rough = rivers([], left - 1, right + 1, body_chars)
+    place = edge_placement([*header, *value_lines], rough)
+    narrow = [s.chars for line in header for s in line.segments
+              if not any(s.x0 < place(start, end) < s.x1 for start, end in rough)]
+    separators = [place(start, end) for start, end in rivers([], left - 1, right + 1, body_chars + narrow)]
+    # the river just left of the first value column parts labels from values, even where a header crosses it
+    value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
+    groups = body_rows(body)
+    label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
+                        if not value_separators or x < value_separators[0] - EDGE_SNAP]
+    x_lines = [left - 1, *label_separators, *value_separators, right + 1]
+    if len(x_lines) < 3:
+        return None
+    rows = [row_of(group, x_lines) for group in header_rows(header, x_lines)]
+    rows += [row_of(group, x_lines) for group in groups]
+    return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
+                        [ch for line in members for s in line.segments for ch in s.chars])
+
+
+def edge_placement(lines: list[Line], runs: list[tuple[float, float]]) -> Callable[[float, float], float]:
+    """Where in a white river the column edge lies. Text set flush left in its cells (the values and headers
+    of each column share a left edge, not a right one) has the edge just before it, at the river's end; flush
+    right, at its start; centred, in the middle."""
+    columns: dict[int, list[Segment]] = {}
+    ends = [end for _, end in runs]
+    for line in lines:
+        for segment in line.segments:
+            column = bisect.bisect_left(ends, segment.x1)
+            if column > 0:  # the label column is set apart from the values' alignment
+                columns.setdefault(column, []).append(segment)
+    votes = {"left": 0, "right": 0}
+    for segments in columns.values():
+        left_spread = max(s.x0 for s in segments) - min(s.x0 for s in segments)
+        right_spread = max(s.x1 for s in segments) - min(s.x1 for s in segments)
+        if left_spread <= FLUSH and right_spread > FLUSH:
+            votes["left"] += 1
+        elif right_spread <= FLUSH and left_spread > FLUSH:
+            votes["right"] += 1
+    if votes["left"] > max(votes["right"], len(columns) // 3):
+        return lambda start, end: max(start, end - FLUSH)
+    if votes["right"] > max(votes["left"], len(columns) // 3):
+        return lambda start, end: min(end, start + FLUSH)
+    return lambda start, end: (start + end) / 2
+
+
+def is_label_continuation(line: Line, above: Line, value_line: Line) -> bool:
+    """Whether `line` (no value) is more of a label just above it: the same size, a line height away, and
+    left of the values."""
+    return same_size(line, value_line) and line.top - above.bottom <= MAX_LINE_GAP * line.height - line.height \
+        and line.segments[-1].x1 < min(s.x0 for s in value_line.segments if s.is_value)
+
+
+def value_left_of(line: Line) -> float:
+    return min(s.x0 for s in line.segments if s.is_value)
+
+
+def header_lines(lines: list[Line], first: int, first_value: Line) -> list[Line]:
+    """The lines above the first row that belong to the table: header lines of several cells, lines over
+    the value columns, and label lines set close above them (not a heading set apart)."""
+    value_left = min(s.x0 for s in first_value.segments if s.is_value)
+    taken: list[Line] = []
+    below = lines[first]
+    for i in range(first - 1, -1, -1):
+        line = lines[i]
+        if line.values or not same_size(line, first_value):
+            break
+        gap = below.top - line.bottom
+        spans_values = any(s.x1 > value_left for s in line.segments)
+        over_values = all(s.x0 >= value_left - EDGE_SNAP for s in line.segments)
+        if len(line.segments) >= 2 and spans_values or gap <= TIGHT_GAP * line.height \
+                or gap <= MAX_LINE_GAP * line.height - line.height and (spans_values or taken) \
+                or over_values and gap <= MAX_LINE_GAP * line.height:
+            taken.insert(0, line)
+            below = line
+        else:
+            break
+    return taken
+
+
+def label_edges(rows: list[list[Line]], value_left: float) -> list[float]:
+    """Column edges inside the label area. Label text of one row that stands apart (no overlap across) is in
+    cells side by side, so an edge lies in each gap between them; gaps in different rows that overlap share
+    one edge, in the middle of their overlap."""
+    gaps = []
+    for lines in rows:
+        spans = sorted((s.x0, s.x1) for line in lines for s in line.segments if s.x1 < value_left and not s.is_value)
+        clusters: list[list[float]] = []
+        for x0, x1 in spans:
+            if clusters and x0 < clusters[-1][1]:
+                clusters[-1][1] = max(clusters[-1][1], x1)
+            else:
+                clusters.append([x0, x1])
+        gaps += [(a[1], b[0]) for a, b in zip(clusters, clusters[1:])]
+    shared: list[list[float]] = []
+    for start, end in sorted(gaps):
+        if shared and start < shared[-1][1]:
+            shared[-1] = [max(shared[-1][0], start), min(shared[-1][1], end)]
+        else:
+            shared.append([start, end])
+    return [(start + end) / 2 for start, end in shared]
+
+
+def header_rows(header: list[Line], x_lines: list[float]) -> list[list[Line]]:
+    """Header lines grouped into rows. A line joins the row above when each of its cells either continues a
+    cell of that row (the same columns: a wrapped header) or sits in columns the row leaves free (cells of
+    different heights, centred, print their lines at different heights); otherwise it starts a row."""
+    groups: list[list[Line]] = []
+    spans: list[tuple[int, int]] = []
+    for line in header:
+        new = [column_span(s, x_lines) for s in line.segments]
+        fits = groups and all(span in spans or not any(overlaps(span, other) for other in spans) for span in new)
+        if fits:
+            groups[-1].append(line)
+            spans += [span for span in new if span not in spans]
+        else:
+            groups.append([line])
+            spans = list(dict.fromkeys(new))
+    return groups
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[0] + b[1] and b[0] < a[0] + a[1]
+
+
+def body_rows(body: list[Line]) -> list[list[Line]]:
+    """Each value line with the label lines of its row. Between two value lines, the rows part at the widest
+    gap between lines (lines of one cell are set tight; cells have padding), the one nearest the middle when
+    gaps are equal; lines above the first value line or below the last join it."""
+    anchors = [i for i, line in enumerate(body) if line.is_row_line]
+    cuts = [0]
+    for a, b in zip(anchors, anchors[1:]):
+        middle = (body[a].bottom + body[b].top) / 2
+        cuts.append(max(range(a + 1, b + 1), key=lambda k: (round(body[k].top - body[k - 1].bottom, 1),
+                                                             -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
+    cuts.append(len(body))
+    return [body[start:end] for start, end in zip(cuts, cuts[1:])]
+
+
+def column_span(segment: Segment, x_lines: list[float]) -> tuple[int, int]:
+    """(first column, columns covered) of a segment: the columns its ink falls in."""
+    last_col = len(x_lines) - 2
+
+    def col(x: float) -> int:
+        return max(0, min(last_col, bisect.bisect_right(x_lines, x) - 1))
+
+    first, last = col(segment.x0 + 0.5), col(segment.x1 - 0.5)
+    return first, last - first + 1
+
+
+def row_of(lines: list[Line], x_lines: list[float]) -> list[tuple[str, int, int, int]]:
+    """One grid row: the segments of its lines, those sharing a column joined into one cell."""
+    cells: list[tuple[int, int, list[dict]]] = []  # (first col, last col, chars)
+    for segment in (s for line in lines for s in line.segments):
+        first, span = column_span(segment, x_lines)
+        last = first + span - 1
+        overlapping = [c for c in cells if c[0] <= last and first <= c[1]]
+        chars = list(segment.chars)
+        for c in overlapping:
+            cells.remove(c)
+            first, last, chars = min(first, c[0]), max(last, c[1]), c[2] + chars
+        cells.append((first, last, chars))
+    cells.sort(key=lambda c: c[0])
+    return [(text_of(chars), first, 1, last - first + 1) for first, last, chars in cells]
