@@ -165,7 +165,8 @@ def test_page_join_needs_the_same_number_columns():
 
 def unruled_pdfs():
     truth = pd.read_csv(CORPUS / "truth" / "pdf.documents.csv", dtype=str)
-    return sorted(truth[truth["producer"].isin(["reportlab-borderless", "reportlab-three-line"])]["source"])
+    unruled = ["reportlab-borderless", "reportlab-three-line", "reportlab-hrules"]
+    return sorted(truth[truth["producer"].isin(unruled)]["source"])
 
 
 def test_borderless_table_read_by_alignment():
@@ -187,9 +188,19 @@ def test_three_line_table_read_by_alignment():
     assert report.value("requests.received_new", "total") == 47
 
 
+def test_horizontal_rules_only_table_with_group_labels_and_a_numbered_heading_after_it():
+    report = extract_file(CORPUS / "pdf" / "reportlab_hrules" / "奉化区自然资源和规划局2021年政府信息公开工作年度报告.pdf")
+    # label cells of one row side by side ((四)无法提供 beside 1.本机关不掌握) are told apart
+    assert report.value("requests.result.unable.not_held", "total") == 2
+    assert report.value("requests.result.not_processed.duplicate", "total") == 3
+    # "4、因政府信息公开申请…" between two tables holds a digit but is a heading, not a table row
+    assert report.value("requests.carried_forward", "total") == 1
+
+
 @pytest.mark.parametrize("source", unruled_pdfs())
 def test_unruled_tables_never_give_a_wrong_number(source):
-    """Tables without vertical rules are read by alignment; a cell it cannot place is missed, never misread."""
+    """Tables without vertical rules (read from their horizontal rules, or by alignment): a cell that cannot be
+    placed is missed, never misread."""
     truth = pd.read_csv(CORPUS / "truth" / "pdf.truth.csv")
     truth = truth[truth["source"] == source]
     want = {(r.field, r.dim): (None if pd.isna(r.value) else r.value) for r in truth.itertuples()}

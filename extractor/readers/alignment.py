@@ -27,6 +27,8 @@ TIGHT_GAP = 0.4
 SIZE_TOLERANCE = 0.08
 # Label-cell starts closer than this (pt) are one column edge.
 EDGE_SNAP = 3.0
+# A header text whose middle is within this (pt) of the middle of a run of columns is centred over them.
+CENTRE_TOLERANCE = 2.0
 # Text edges within this (pt) of each other are flush.
 FLUSH = 1.0
 MIN_VALUE_ROWS = 1
@@ -173,10 +175,10 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     # only header text that crosses no river between the body's columns narrows them
     body_chars = [[ch for s in line.segments for ch in s.chars] for line in body]
     rough = rivers([], left - 1, right + 1, body_chars)
-    place = edge_placement([*header, *value_lines], rough)
+    alignment = text_alignment([*header, *value_lines], rough)
     narrow = [s.chars for line in header for s in line.segments
-              if not any(s.x0 < place(start, end) < s.x1 for start, end in rough)]
-    separators = [place(start, end) for start, end in rivers([], left - 1, right + 1, body_chars + narrow)]
+              if not any(s.x0 < edge_in(run, alignment) < s.x1 for run in rough)]
+    separators = [edge_in(run, alignment) for run in rivers([], left - 1, right + 1, body_chars + narrow)]
     # the river just left of the first value column parts labels from values, even where a header crosses it
     value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
     groups = body_rows(body)
@@ -185,16 +187,15 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     x_lines = [left - 1, *label_separators, *value_separators, right + 1]
     if len(x_lines) < 3:
         return None
-    rows = [row_of(group, x_lines) for group in header_rows(header, x_lines)]
+    rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(header, x_lines)]
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
                         [ch for line in members for s in line.segments for ch in s.chars])
 
 
-def edge_placement(lines: list[Line], runs: list[tuple[float, float]]) -> Callable[[float, float], float]:
-    """Where in a white river the column edge lies. Text set flush left in its cells (the values and headers
-    of each column share a left edge, not a right one) has the edge just before it, at the river's end; flush
-    right, at its start; centred, in the middle."""
+def text_alignment(lines: list[Line], runs: list[tuple[float, float]]) -> str:
+    """How the table's text is set in its cells: "left" when the values and headers of each column share a
+    left edge and not a right one, "right" the other way round, else "centre"."""
     columns: dict[int, list[Segment]] = {}
     ends = [end for _, end in runs]
     for line in lines:
@@ -210,11 +211,21 @@ def edge_placement(lines: list[Line], runs: list[tuple[float, float]]) -> Callab
             votes["left"] += 1
         elif right_spread <= FLUSH and left_spread > FLUSH:
             votes["right"] += 1
-    if votes["left"] > max(votes["right"], len(columns) // 3):
-        return lambda start, end: max(start, end - FLUSH)
-    if votes["right"] > max(votes["left"], len(columns) // 3):
-        return lambda start, end: min(end, start + FLUSH)
-    return lambda start, end: (start + end) / 2
+    for side, other in (("left", "right"), ("right", "left")):
+        if votes[side] > max(votes[other], len(columns) // 3):
+            return side
+    return "centre"
+
+
+def edge_in(run: tuple[float, float], alignment: str) -> float:
+    """Where in a white river the column edge lies: just before text set flush left (the river's end), just
+    after text set flush right (its start), in the middle between centred columns."""
+    start, end = run
+    if alignment == "left":
+        return max(start, end - FLUSH)
+    if alignment == "right":
+        return min(end, start + FLUSH)
+    return (start + end) / 2
 
 
 def is_label_continuation(line: Line, above: Line, value_line: Line) -> bool:
@@ -321,8 +332,10 @@ def column_span(segment: Segment, x_lines: list[float]) -> tuple[int, int]:
     return first, last - first + 1
 
 
-def row_of(lines: list[Line], x_lines: list[float]) -> list[tuple[str, int, int, int]]:
-    """One grid row: the segments of its lines, those sharing a column joined into one cell."""
+def row_of(lines: list[Line], x_lines: list[float], centred: bool = False) -> list[tuple[str, int, int, int]]:
+    """One grid row: the segments of its lines, those sharing a column joined into one cell. With `centred`
+    (a header row of a table set centred), a cell takes in the empty columns around it over which its text is
+    centred: a header over several columns is printed in the middle of them, inside one of them."""
     cells: list[tuple[int, int, list[dict]]] = []  # (first col, last col, chars)
     for segment in (s for line in lines for s in line.segments):
         first, span = column_span(segment, x_lines)
@@ -334,4 +347,23 @@ def row_of(lines: list[Line], x_lines: list[float]) -> list[tuple[str, int, int,
             first, last, chars = min(first, c[0]), max(last, c[1]), c[2] + chars
         cells.append((first, last, chars))
     cells.sort(key=lambda c: c[0])
+    if centred:
+        cells = [widened(cell, cells, x_lines) for cell in cells]
     return [(text_of(chars), first, 1, last - first + 1) for first, last, chars in cells]
+
+
+def widened(cell: tuple[int, int, list[dict]], cells: list, x_lines: list[float]) -> tuple[int, int, list[dict]]:
+    """`cell` over the widest run of columns, free of other cells, whose middle is the middle of its text."""
+    first, last, chars = cell
+    centre = (min(ch["x0"] for ch in chars) + max(ch["x1"] for ch in chars)) / 2
+    taken = {c for other in cells if other is not cell for c in range(other[0], other[1] + 1)}
+    best = (first, last)
+    a = first
+    while a >= 0 and a not in taken:
+        b = last
+        while b < len(x_lines) - 1 and b not in taken:
+            if abs((x_lines[a] + x_lines[b + 1]) / 2 - centre) <= CENTRE_TOLERANCE and b - a > best[1] - best[0]:
+                best = (a, b)
+            b += 1
+        a -= 1
+    return best[0], best[1], chars

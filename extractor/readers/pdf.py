@@ -17,7 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import parse_label, parse_value
 from .errors import ReadError
-from .alignment import aligned_tables, text_lines
+from .alignment import aligned_tables, label_edges, text_lines
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -272,7 +272,7 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: list[dict]) -> 
     for rule in rules:
         y, x0, x1 = rule
         stack = stacks[-1] if stacks else None
-        if stack and abs(x1 - stack[0][2]) <= 2 * GRID_SNAP and x0 >= stack[0][1] - 2 * GRID_SNAP \
+        if stack and x1 <= stack[0][2] + 2 * GRID_SNAP and x0 >= stack[0][1] - 2 * GRID_SNAP \
                 and y - stack[-1][0] <= MAX_ROW_HEIGHT:
             stack.append(rule)
         else:
@@ -292,15 +292,17 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: list[dict]) -> 
 
 
 def is_table_band(chars: list[dict], top: float, bottom: float, left: float, right: float) -> bool:
-    """Whether the text between two rules reads as a table row: a number, or text cut by a wide gap."""
+    """Whether the text between two rules reads as a table row: a value, or text cut by a wide gap (a heading
+    such as "4、因政府信息公开申请…" holds a digit but no value, and no gap)."""
     band = sorted((ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
                    and left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP and not ch["text"].isspace()),
                   key=lambda ch: ch["x0"])
     if not band:
         return True
-    if any(ch["text"].isdigit() for ch in band):
+    value_lines = sum(line.values > 0 for line in text_lines(band))
+    if value_lines:
         # a row's values sit on one line; values on several lines are rows no rule parts (a 三线表's body)
-        return sum(line.values > 0 for line in text_lines(band)) <= 1
+        return value_lines == 1
     return any(b["x0"] - a["x1"] >= 2 * MIN_RIVER_WIDTH for a, b in zip(band, band[1:]))
 
 
@@ -373,10 +375,30 @@ def inferred_rules(page, ruled) -> tuple[list[dict], list[dict]]:
         xs = [left, right] + column_rivers(page.chars, region)
         lines += [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
                    "height": bottom - top} for x in xs]
+        lines += label_rules(page.chars, region)
         # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
         lines += [{"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
                    "height": 0} for y, _, _ in region]
     return [ln for ln in lines if ln["height"]], [ln for ln in lines if not ln["height"]]
+
+
+def label_rules(chars: list[dict], region: list[tuple[float, float, float]]) -> list[dict]:
+    """Vertical rules between the label cells of a table drawn with horizontal rules only (a group label
+    beside its items): no river runs through the label area, since some labels span it. An edge lies where
+    the label text of a row stands apart; it is drawn only across the rows whose text it does not cut."""
+    ys = [r[0] for r in region]
+    bands = [text_lines([ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom])
+             for top, bottom in zip(ys, ys[1:])]
+    values = [s.x0 for band in bands for line in band for s in line.segments if s.is_value]
+    if not values:
+        return []
+    rules = []
+    for x in label_edges(bands, min(values)):
+        for (top, bottom), band in zip(zip(ys, ys[1:]), bands):
+            if not any(s.x0 < x < s.x1 for line in band for s in line.segments):
+                rules.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
+                              "height": bottom - top})
+    return rules
 
 
 def open_side_rules(ruled) -> list[dict]:
