@@ -208,3 +208,27 @@ def test_unruled_tables_never_give_a_wrong_number(source):
     got = {(r.field, r.dim): (None if pd.isna(r.value) else r.value) for r in report.observations.itertuples()}
     assert {key: value for key, value in got.items() if want.get(key, "absent") != value} == {}
     assert len(got) >= 0.8 * len(want) or "county_bureau" in source  # the seed's blank matrix cannot be aligned
+
+
+def test_borderless_table_and_spaced_page_number(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "borderless.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("STSong-Light", 12)
+    page.drawString(60, 760, "二、主动公开政府信息情况")
+    page.setFont("STSong-Light", 9)
+    rows = [("信息内容", "本年制发件数", "本年废止件数"), ("规章", "3", "——"), ("行政规范性文件", "12", "1")]
+    for r, row in enumerate(rows):
+        for x, text in zip((60, 260, 400), row):
+            page.drawString(x, 730 - 16 * r, text)
+    for i, part in enumerate(["第", "2", "页", "共", "5", "页"]):  # a footer set in runs spaced apart
+        page.drawString(250 + 16 * i, 30, part)
+    page.save()
+    document = read_pdf(path)
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(row) for row in rows]
+    assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况"]

@@ -31,7 +31,6 @@ EDGE_SNAP = 3.0
 CENTRE_TOLERANCE = 2.0
 # Text edges within this (pt) of each other are flush.
 FLUSH = 1.0
-MIN_VALUE_ROWS = 1
 MARKS = set("-—―－/／")
 
 
@@ -151,7 +150,7 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     """The table whose value lines run from `lines[first]` to `lines[last]`, with its header and label lines."""
     body = lines[first:last + 1]
     value_lines = [line for line in body if line.is_value_line]
-    if len(value_lines) < MIN_VALUE_ROWS:
+    if not value_lines:
         return None
     header = header_lines(lines, first, value_lines[0])
     # label lines just above the first value line are its row's (a label wrapped around its values)

@@ -123,6 +123,16 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
     return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs, page_number)
 
 
+def page_number_chars(chars: list[dict], page_height: float) -> set[int]:
+    """ids of the characters of page numbers ("— 2 —", "第 2 页 共 5 页") in the page's top or bottom margin."""
+    found: set[int] = set()
+    for group in group_lines(chars):
+        top = min(c["top"] for c in group)
+        if (top < MARGIN or top > page_height - MARGIN) and PAGE_NUMBER.match(text_of(group)):
+            found.update(id(c) for c in group)
+    return found
+
+
 def page_text_lines(chars: list[dict], page_height: float) -> list[tuple[float, str]]:
     """(top, text) of each line outside tables, page numbers and running headers dropped."""
     lines: list[tuple[float, str]] = []
@@ -450,7 +460,8 @@ def read_page(page, number: int) -> list:
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
-    aligned = aligned_tables(outside, river_runs)
+    aligned = aligned_tables([ch for ch in outside if id(ch) not in page_number_chars(outside, page.height)],
+                             river_runs)
     if aligned:
         taken = {id(ch) for found in aligned for ch in found.chars}
         outside = [ch for ch in outside if id(ch) not in taken]
