@@ -35,11 +35,14 @@ def test_ruled_documents_cell_f1(scored, group):
     assert groups[group]["wrong_confident"] == 0
 
 
-def test_tables_with_horizontal_rules_only_are_never_wrong(scored):
+# measured recall 0.89, 0.87 and 0.88: floors against regressions (the seed's all-blank matrix cannot be aligned)
+@pytest.mark.parametrize("group, recall", [("format=pdf/reportlab-hrules", 0.87), ("format=pdf/reportlab-three-line", 0.85),
+                                           ("format=pdf/reportlab-borderless", 0.86)])
+def test_tables_without_vertical_rules_are_never_wrong(scored, group, recall):
     # columns come from text alignment; what cannot be aligned is left out, never guessed
-    group = scored[0]["format=pdf/reportlab-hrules"]
-    assert group["predicted"] == group["right"]
-    assert group["right"] / group["truth"] >= 0.78  # measured 0.80: a floor against regressions
+    counts = scored[0][group]
+    assert counts["predicted"] == counts["right"]
+    assert counts["right"] / counts["truth"] >= recall
 
 
 def test_every_template_is_covered_and_metadata_is_right(scored):
