@@ -52,26 +52,39 @@ def safe_source(path: Path, root: Path) -> str:
     return os.fsencode(relative.as_posix()).decode("utf-8", "backslashreplace")
 
 
-def format_rank(path: Path) -> int:
+@dataclass
+class Plan:
+    """The files of a run in processing order, the most faithful formats first (a .docx before its PDF, so
+    that of two copies of one report the better is kept), each with the format its content shows."""
+
+    root: Path
+    files: list[Path]
+    kinds: dict[Path, str | None]  # None: no format could be told (the reader says why)
+
+
+def sniffed(path: Path) -> str | None:
     try:
-        return FORMAT_FIDELITY.get(sniff_format(path), len(FORMAT_FIDELITY))
+        return sniff_format(path)
     except (OSError, ReadError):
-        return len(FORMAT_FIDELITY) + 1
+        return None
 
 
-def plan(folder: Path) -> tuple[Path, list[Path]]:
-    """(root, files): every report file once, the most faithful formats first (a .docx before its PDF, so
-    that of two copies of one report the better is kept), each format in the order found."""
+def plan(folder: Path) -> Plan:
+    """Every report file under `folder` once, in processing order, each sniffed once for its format."""
     folder = Path(folder)
     root = folder if folder.is_dir() else folder.parent
     files = list(iter_report_files(folder))
+    kinds = {path: sniffed(path) for path in files}
     order = {path: i for i, path in enumerate(files)}
-    return root, sorted(files, key=lambda p: (format_rank(p), order[p]))
+    rank = {path: FORMAT_FIDELITY.get(kinds[path], len(FORMAT_FIDELITY)) for path in files}
+    return Plan(root, sorted(files, key=lambda p: (rank[p], order[p])), kinds)
 
 
-def process_file(path: str, root: str, mappings: str | None) -> tuple[list[dict], dict, list[dict]]:
-    """The per-file function every engine runs: plain arguments in, plain records out."""
-    records = extract_records(Path(path), Path(root), load_mappings(mappings))
+def process_file(path: str, root: str, mappings: str | None, kind: str | None = None,
+                 digest: str | None = None) -> tuple[list[dict], dict, list[dict]]:
+    """The per-file function every engine runs: plain arguments in, plain records out. `kind` and `digest`
+    (the file's SHA-256) spare a second sniff and hash when the caller has them."""
+    records = extract_records(Path(path), Path(root), load_mappings(mappings), kind=kind, digest=digest)
     records[1]["source"] = safe_source(Path(path), Path(root))
     for record in (*records[0], *records[2]):
         record["source"] = records[1]["source"]
@@ -147,7 +160,8 @@ def with_source(records, source: str):
 CACHED, COMPUTED, ENGINE_FAILED = "cached", "computed", "engine failed"
 
 
-def run_files(files: list[Path], root: Path, options: BatchOptions) -> Iterator[FileResult]:
+def run_files(files: list[Path], root: Path, options: BatchOptions,
+              kinds: dict[Path, str | None] | None = None) -> Iterator[FileResult]:
     """Each file's records, in the order of `files`, from the cache or the engine the options name."""
     cache = ResultCache(options.cache, options.mappings) if options.cache else None
 
@@ -168,32 +182,38 @@ def run_files(files: list[Path], root: Path, options: BatchOptions) -> Iterator[
         engine = pool_map
     else:
         engine = serial_map
-    for path, digest, records, origin in engine(lookups(), root, options):
+    for path, digest, records, origin in engine(lookups(), root, options, kinds or {}):
         if cache and digest and origin == COMPUTED:  # a timeout or a dead worker is not the file's final answer
             cache.put(digest, records)
         yield FileResult(path, *records, cached=origin == CACHED)
 
 
-def serial_map(items, root: Path, options: BatchOptions):
+def task_arguments(path: Path, root: Path, options: BatchOptions, kinds: dict, digest: str | None) -> tuple:
+    """What the per-file function is called with, the same for every engine."""
+    return str(path), str(root), options.mappings, kinds.get(path), digest
+
+
+def serial_map(items, root: Path, options: BatchOptions, kinds: dict):
     for path, digest, records in items:
         if records is not None:
             yield path, digest, records, CACHED
         else:
-            yield path, digest, (options.task or process_file)(str(path), str(root), options.mappings), COMPUTED
+            yield path, digest, (options.task or process_file)(*task_arguments(path, root, options, kinds, digest)), \
+                COMPUTED
 
 
 def windowed(items, submit, settle, width: int):
     """Submit ahead up to `width` files, hand results back in submission order."""
     window: deque = deque()
     for path, digest, records in items:
-        window.append((path, digest, records, None if records is not None else submit(path)))
+        window.append((path, digest, records, None if records is not None else submit(path, digest)))
         while len(window) >= width:
             yield settle(*window.popleft())
     while window:
         yield settle(*window.popleft())
 
 
-def pool_map(items, root: Path, options: BatchOptions):
+def pool_map(items, root: Path, options: BatchOptions, kinds: dict):
     """A pebble process pool: per-file timeout; a worker that dies or hangs is replaced and its file fails."""
     from pebble import ProcessPool
     from pebble.common import ProcessExpired
@@ -212,8 +232,8 @@ def pool_map(items, root: Path, options: BatchOptions):
         return path, digest, crash_records(path, root, message), ENGINE_FAILED
 
     with ProcessPool(max_workers=options.workers) as pool:
-        def submit(path):
-            return pool.schedule(options.task or process_file, args=(str(path), str(root), options.mappings),
+        def submit(path, digest):
+            return pool.schedule(options.task or process_file, args=task_arguments(path, root, options, kinds, digest),
                                  timeout=options.timeout)
         try:
             yield from windowed(items, submit, settle, options.workers * WINDOW_PER_WORKER)
@@ -222,7 +242,7 @@ def pool_map(items, root: Path, options: BatchOptions):
             raise
 
 
-def dask_map(items, root: Path, options: BatchOptions):
+def dask_map(items, root: Path, options: BatchOptions, kinds: dict):
     """The same per-file function on a Dask distributed cluster (options.scheduler: its address)."""
     from dask.distributed import Client
 
@@ -240,8 +260,9 @@ def dask_map(items, root: Path, options: BatchOptions):
             message = f"failed on the cluster: {type(exc).__name__}: {exc}"
         return path, digest, crash_records(path, root, message), ENGINE_FAILED
 
-    def submit(path):
-        return client.submit(options.task or process_file, str(path), str(root), options.mappings, pure=False)
+    def submit(path, digest):
+        return client.submit(options.task or process_file, *task_arguments(path, root, options, kinds, digest),
+                             pure=False)
 
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -251,13 +272,12 @@ def dask_map(items, root: Path, options: BatchOptions):
             client.close()
 
 
-def run_corpus(folder: Path, options: BatchOptions, planned: tuple[Path, list[Path]] | None = None
-               ) -> Iterator[FileResult | list[dict]]:
+def run_corpus(folder: Path, options: BatchOptions, planned: Plan | None = None) -> Iterator[FileResult | list[dict]]:
     """Every file's result, duplicates already emptied and flagged; last, the cross-year findings (a list).
     `planned` is plan(folder) when the caller already has it."""
-    root, files = planned or plan(folder)
+    planned = planned or plan(folder)
     audit = CorpusAudit(load_mappings(options.mappings))
-    for result in run_files(files, root, options):
+    for result in run_files(planned.files, planned.root, options, planned.kinds):
         cells = {(o["field"], o["dim"]): (None if o["value"] is None or o["value"] != o["value"] else o["value"])
                  for o in result.observations}
         duplicate = audit.accept(result.document, cells)

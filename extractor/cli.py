@@ -73,7 +73,7 @@ def extract(
     status, kinds = Counter(), Counter()
     severities, failures, n_observations, n_cached = Counter(), [], 0, 0
     planned = plan(corpus)
-    total = len(planned[1])
+    total = len(planned.files)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, transient=True, disable=quiet or not console.is_terminal) as progress:

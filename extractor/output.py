@@ -53,17 +53,24 @@ def write_atomically(path: Path, write) -> None:
 
 
 def write_tables(out: str | Path, observations: pd.DataFrame, documents: pd.DataFrame, findings: pd.DataFrame) -> dict[str, Path]:
-    """Write the three tables next to each other; returns their paths."""
-    paths = output_paths(Path(out))
-    tables = {"observations": (observations, OBSERVATIONS), "documents": (documents, DOCUMENTS),
-              "findings": (findings, FINDINGS)}
-    for name, (df, schema) in tables.items():
-        path = paths[name]
-        if path.suffix.lower() == ".csv":
-            write_atomically(path, lambda tmp, df=df, schema=schema: df[schema.names].to_csv(tmp, index=False, encoding=CSV_ENCODING))
-        else:
-            write_atomically(path, lambda tmp, df=df, schema=schema: pq.write_table(to_arrow(df, schema), tmp))
-    return paths
+    """Write the three tables next to each other (or as a dataset folder), as `extract` does; returns their
+    paths. Nothing is put in place unless all three are written."""
+    outputs = CorpusOutputs(out)
+    try:
+        outputs.add(plain_records(observations), None, plain_records(findings))
+        for document in plain_records(documents):
+            outputs.add([], document, [])
+        return outputs.commit()
+    except BaseException:
+        outputs.abort()
+        raise
+
+
+def plain_records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values, missing values (NaN, NA) as None."""
+    return [{k: (None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+                 else v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+            for row in df.to_dict("records")]
 
 
 # Rows buffered per table before they go to disk: bounds memory whatever the corpus size.

@@ -23,7 +23,7 @@ REPORT_EXTENSIONS = {".docx", ".doc", ".pdf", ".htm", ".html", ".wps"}
 SECTION_ORDER = ["overview", "proactive", "response", "requests", "review_litigation", "capacity", "problems",
                  "other_matters"]
 HASH_CHUNK = 1 << 20
-DOC_ID_CHARS = 16
+DOC_ID_CHARS = 16  # the doc_id: this many hex digits of the file's SHA-256
 # Reports up to this year use the 2019 national form when no table says which form it is.
 LAST_2019_FORMAT_YEAR = 2020
 
@@ -60,11 +60,6 @@ def content_digest(path: Path) -> str:
         for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    """The doc_id: the first DOC_ID_CHARS hex digits of the file's SHA-256."""
-    return content_digest(path)[:DOC_ID_CHARS]
 
 
 def decide_template(hints: set[str], has_national_tables: bool, year: int | None) -> str:
@@ -148,14 +143,16 @@ def failed_record(doc_id: str, source: str, format_: str, message: str) -> tuple
     return document, finding
 
 
-def extract_records(path: Path, root: Path | None = None, mappings: Mappings | None = None):
-    """(observations, document, findings) records of one file; a file that cannot be read is a failed row."""
+def extract_records(path: Path, root: Path | None = None, mappings: Mappings | None = None,
+                    kind: str | None = None, digest: str | None = None):
+    """(observations, document, findings) records of one file; a file that cannot be read is a failed row.
+    `kind` (the sniffed format) and `digest` (its content_digest) are taken as given when the caller has them."""
     started = time.perf_counter()
     path = Path(path)
     mappings = mappings or load_mappings()
     source = path.relative_to(root).as_posix() if root else path.name
     try:
-        doc_id = file_digest(path)
+        doc_id = (digest or content_digest(path))[:DOC_ID_CHARS]
     except OSError as exc:
         doc_id = hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()[:DOC_ID_CHARS]
         document, finding = failed_record(doc_id, source, "unknown", f"cannot read the file: {exc.strerror or exc}")
@@ -163,7 +160,7 @@ def extract_records(path: Path, root: Path | None = None, mappings: Mappings | N
         return [], document, [finding]
     format_ = "unknown"
     try:
-        format_ = sniff_format(path)
+        format_ = kind or sniff_format(path)
         document = read_document(path, format_)
         observations, document_record, findings = extract_document(document, doc_id, source, mappings)
     except ReadError as exc:

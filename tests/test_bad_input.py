@@ -69,7 +69,7 @@ def test_failed_write_keeps_the_previous_output(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("pyarrow.parquet.write_table", explode)
+    monkeypatch.setattr("pyarrow.parquet.ParquetWriter.write_table", explode)
     with pytest.raises(RuntimeError):
         write_tables(out, observations, documents, findings)
     assert out.read_bytes() == before

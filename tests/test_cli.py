@@ -47,6 +47,16 @@ def test_csv_trio_with_bom(tmp_path):
     assert (tmp_path / "data.documents.csv").exists() and (tmp_path / "data.findings.csv").exists()
 
 
+def test_library_writer_writes_what_the_command_writes(tmp_path):
+    from extractor import extract_corpus, write_tables
+
+    result = runner.invoke(app, [str(SEED_DOCX), "--out", str(tmp_path / "cli.csv")])
+    assert result.exit_code == 0, result.output
+    write_tables(tmp_path / "api.csv", *extract_corpus(SEED_DOCX))
+    assert (tmp_path / "api.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+    assert (tmp_path / "api.findings.csv").read_bytes() == (tmp_path / "cli.findings.csv").read_bytes()
+
+
 def test_bad_out_suffix_is_refused(tmp_path):
     result = runner.invoke(app, [str(SEED_DOCX), "--out", str(tmp_path / "data.xlsx")])
     assert result.exit_code == 2
