@@ -1,6 +1,8 @@
 """The three output tables of the contract (spec SCHEMA.md): column names and Arrow types."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pyarrow as pa
 
@@ -26,16 +28,18 @@ INTEGER_COLUMNS = {"year", "page", "table", "row", "col", "pages", "n_tables", "
 
 
 def frame(records: list[dict], schema: pa.Schema) -> pd.DataFrame:
-    """A DataFrame with exactly the schema's columns in order; nullable integers stay integers."""
-    df = pd.DataFrame.from_records(records, columns=schema.names)
-    for column in schema.names:
-        if column in INTEGER_COLUMNS:
-            df[column] = df[column].astype("Int64")
-        elif pa.types.is_floating(schema.field(column).type):
-            df[column] = df[column].astype("float64")
+    """A DataFrame with exactly the schema's columns in order; nullable integers stay integers, text columns
+    hold str or None (object dtype). Built column by column: a per-column astype costs several times more."""
+    columns = {}
+    for name in schema.names:
+        values = [record.get(name) for record in records]
+        if name in INTEGER_COLUMNS:
+            columns[name] = pd.array(values, dtype="Int64")
+        elif pa.types.is_floating(schema.field(name).type):
+            columns[name] = pd.Series([math.nan if v is None else v for v in values], dtype="float64")
         else:
-            df[column] = df[column].astype("object").where(df[column].notna(), None)
-    return df
+            columns[name] = pd.Series(values, dtype=object)
+    return pd.DataFrame(columns, columns=schema.names)
 
 
 def to_arrow(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:

@@ -338,38 +338,36 @@ def river_runs(rows: list[list[dict]], left: float, right: float,
     of the `solid` rows (lines of text known to keep within their cells)."""
     width = int((right - left) * RIVER_BINS_PER_PT) + 1
 
-    def coverage(row_chars):
-        row = [False] * width
+    def coverage(row_chars) -> int:
+        """The bins the row's ink covers, as the bits of an int (bin x is bit x)."""
+        mask = 0
         for ch in row_chars:
             first = max(0, int((ch["x0"] - left) * RIVER_BINS_PER_PT))
             last = min(width, math.ceil((ch["x1"] - left) * RIVER_BINS_PER_PT))
-            for x in range(first, last):
-                row[x] = True
-        return row
+            if last > first:
+                mask |= ((1 << (last - first)) - 1) << first
+        return mask
 
-    blocked = [False] * width
+    blocked = 0
     for row_chars in solid:
-        blocked = [b or r for b, r in zip(blocked, coverage(row_chars))]
-    header, header_runs = None, 1
+        blocked |= coverage(row_chars)
+    header, header_runs = 0, 1
     for row_chars in rows:
         row = coverage(row_chars)
         if any(ch["text"].isdigit() or ch["text"] in VALUE_MARKS for ch in row_chars):
-            blocked = [b or r for b, r in zip(blocked, row)]
+            blocked |= row
             continue
-        runs = sum(1 for x in range(width) if row[x] and (x == 0 or not row[x - 1]))
+        runs = (row & ~(row << 1)).bit_count()  # bins that start a run of ink
         if runs > header_runs:
             header, header_runs = row, runs
-    if header:
-        blocked = [b or h for b, h in zip(blocked, header)]
-    separators, run_start = [], None
-    for x in range(width + 1):
-        free = x < width and not blocked[x]
-        if free and run_start is None:
-            run_start = x
-        elif not free and run_start is not None:
-            if (x - run_start) / RIVER_BINS_PER_PT >= MIN_RIVER_WIDTH and run_start > 0 and x < width:
-                separators.append((left + run_start / RIVER_BINS_PER_PT, left + x / RIVER_BINS_PER_PT))
-            run_start = None
+    blocked |= header
+    # bit x of the string below is bin x; a river is a run of free bins not touching either edge
+    bins = format(blocked, f"0{width}b")[::-1][:width]
+    separators = []
+    for run in re.finditer("0+", bins):
+        start, end = run.span()
+        if (end - start) / RIVER_BINS_PER_PT >= MIN_RIVER_WIDTH and start > 0 and end < width:
+            separators.append((left + start / RIVER_BINS_PER_PT, left + end / RIVER_BINS_PER_PT))
     return separators
 
 
@@ -460,8 +458,8 @@ def read_page(page, number: int) -> list:
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
-    aligned = aligned_tables([ch for ch in outside if id(ch) not in page_number_chars(outside, page.height)],
-                             river_runs)
+    page_numbers = page_number_chars(outside, page.height)
+    aligned = aligned_tables([ch for ch in outside if id(ch) not in page_numbers], river_runs)
     if aligned:
         taken = {id(ch) for found in aligned for ch in found.chars}
         outside = [ch for ch in outside if id(ch) not in taken]
