@@ -244,6 +244,19 @@ def near(sorted_values: list[float], value: float, tolerance: float = GRID_SNAP)
 
 # ---------------------------------------------------------------- tables drawn without vertical rules
 
+
+class CharsByHeight:
+    """A page's visible characters ordered by the height of their middle, to take a band of them quickly."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = sorted((ch for ch in chars if not ch["text"].isspace()), key=lambda ch: ch["top"] + ch["bottom"])
+        self.middles = [(ch["top"] + ch["bottom"]) / 2 for ch in self.chars]
+
+    def between(self, top: float, bottom: float) -> list[dict]:
+        """The characters whose middle lies from `top` to `bottom`."""
+        return self.chars[bisect.bisect_left(self.middles, top):bisect.bisect_right(self.middles, bottom)]
+
+
 # Horizontal rules further apart than this (pt) do not bound rows of one table.
 MAX_ROW_HEIGHT = 90.0
 # Characters that print a value: digits, and the dashes and slashes that print a blank.
@@ -271,7 +284,7 @@ def has_vertical_rules(ruled) -> bool:
     return any(e["orientation"] == "v" and e["bottom"] - e["top"] > MAX_RULE_THICKNESS for e in ruled.edges)
 
 
-def rule_regions(rules: list[tuple[float, float, float]], chars: list[dict]) -> list[list[tuple[float, float, float]]]:
+def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) -> list[list[tuple[float, float, float]]]:
     """Runs of horizontal rules that bound the rows of one table.
 
     Rules join a stack when they end at its right edge and start within it (a rule under a merged label cell
@@ -301,12 +314,11 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: list[dict]) -> 
     return regions
 
 
-def is_table_band(chars: list[dict], top: float, bottom: float, left: float, right: float) -> bool:
+def is_table_band(chars: CharsByHeight, top: float, bottom: float, left: float, right: float) -> bool:
     """Whether the text between two rules reads as a table row: a value, or text cut by a wide gap (a heading
     such as "4、因政府信息公开申请…" holds a digit but no value, and no gap)."""
-    band = sorted((ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
-                   and left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP and not ch["text"].isspace()),
-                  key=lambda ch: ch["x0"])
+    band = sorted((ch for ch in chars.between(top, bottom)
+                   if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP), key=lambda ch: ch["x0"])
     if not band:
         return True
     value_lines = sum(line.values > 0 for line in text_lines(band))
@@ -316,13 +328,12 @@ def is_table_band(chars: list[dict], top: float, bottom: float, left: float, rig
     return any(b["x0"] - a["x1"] >= 2 * MIN_RIVER_WIDTH for a, b in zip(band, band[1:]))
 
 
-def column_rivers(chars: list[dict], region: list[tuple[float, float, float]]) -> list[float]:
+def column_rivers(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[float]:
     """x positions of the column separators of a table drawn with horizontal rules only, its rows the bands
     between the rules."""
     left, right = min(r[1] for r in region), max(r[2] for r in region)
     ys = [r[0] for r in region]
-    bands = [[ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and not ch["text"].isspace()]
-             for top, bottom in zip(ys, ys[1:])]
+    bands = [chars.between(top, bottom) for top, bottom in zip(ys, ys[1:])]
     return rivers(bands, left, right)
 
 
@@ -377,26 +388,26 @@ def inferred_rules(page, ruled) -> tuple[list[dict], list[dict]]:
     if has_vertical_rules(ruled):
         return [], []
     lines = []
-    for region in rule_regions(joined_horizontal_rules(ruled), page.chars):
+    chars = CharsByHeight(page.chars)
+    for region in rule_regions(joined_horizontal_rules(ruled), chars):
         top, bottom = region[0][0], region[-1][0]
         left, right = min(r[1] for r in region), max(r[2] for r in region)
-        xs = [left, right] + column_rivers(page.chars, region)
+        xs = [left, right] + column_rivers(chars, region)
         lines += [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
                    "height": bottom - top} for x in xs]
-        lines += label_rules(page.chars, region)
+        lines += label_rules(chars, region)
         # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
         lines += [{"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
                    "height": 0} for y, _, _ in region]
     return [ln for ln in lines if ln["height"]], [ln for ln in lines if not ln["height"]]
 
 
-def label_rules(chars: list[dict], region: list[tuple[float, float, float]]) -> list[dict]:
+def label_rules(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[dict]:
     """Vertical rules between the label cells of a table drawn with horizontal rules only (a group label
     beside its items): no river runs through the label area, since some labels span it. An edge lies where
     the label text of a row stands apart; it is drawn only across the rows whose text it does not cut."""
     ys = [r[0] for r in region]
-    bands = [text_lines([ch for ch in chars if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom])
-             for top, bottom in zip(ys, ys[1:])]
+    bands = [text_lines(chars.between(top, bottom)) for top, bottom in zip(ys, ys[1:])]
     values = [s.x0 for band in bands for line in band for s in line.segments if s.is_value]
     if not values:
         return []
