@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -24,18 +25,25 @@ def number(value: float | None) -> str:
     return "blank" if value is None else format_number(value)
 
 
+@lru_cache(maxsize=4096)
+def field_matcher(pattern: str):
+    """A compiled test for a field pattern such as 'requests.result.*' (fnmatch's, compiled once)."""
+    return re.compile(fnmatch.translate(pattern)).match
+
+
 def expand(pattern: str, cells: Cells, **names: str) -> list[tuple[str, str]]:
     """The observed cells a 'field:dim' pattern names ({dim}, {field} filled in; a field may end in *)."""
     field_pattern, dim = pattern.format(**names).rsplit(":", 1)
     if "*" not in field_pattern:
         return [(field_pattern, dim)] if (field_pattern, dim) in cells else []
-    return sorted(key for key in cells if key[1] == dim and fnmatch.fnmatchcase(key[0], field_pattern))
+    matches = field_matcher(field_pattern)
+    return sorted(key for key in cells if key[1] == dim and matches(key[0]))
 
 
 def rule_instances(rule: dict, cells: Cells):
     """Each way to fill in a rule's {field} and {dim} for the cells a document has."""
     observed_fields = sorted({f for f, _ in cells})
-    fields = [f for pattern in rule.get("fields", []) for f in observed_fields if fnmatch.fnmatchcase(f, pattern)]
+    fields = [f for pattern in rule.get("fields", []) for f in observed_fields if field_matcher(pattern)(f)]
     if "fields" in rule and not fields:
         return
     for field in fields or [None]:
@@ -105,7 +113,7 @@ def check_required(cells: Cells, sections: set[str], headed: set[str], template:
     observed_sections = {mappings.fields[f].section for f in present_fields if f in mappings.fields}
     optional = set()  # the forms of an alternative that need not be there
     for group in mappings.alternatives:
-        members = [f for f in mappings.fields if any(fnmatch.fnmatchcase(f, g) for g in group)]
+        members = [f for f in mappings.fields if any(field_matcher(g)(f) for g in group)]
         if any(f in present_fields for f in members):
             optional |= {f for f in members if f not in present_fields}
         else:
@@ -138,7 +146,7 @@ def required_specs(template: str, mappings: Mappings) -> tuple[tuple[FieldSpec, 
     required = []
     for pattern, dims in mappings.required_fields.get(template, {}).items():
         for spec in mappings.fields.values():
-            if fnmatch.fnmatchcase(spec.id, pattern) and national in spec.templates:
+            if field_matcher(pattern)(spec.id) and national in spec.templates:
                 required.append((spec, tuple(d for d in dims if d in spec.dims)))
     return tuple(required)
 
@@ -222,7 +230,7 @@ class CorpusAudit:
         if key is not None:
             self.by_numbers[key] = document["source"]
         if document.get("agency") and year is not None and not pd.isna(year):
-            wanted = {k: v for k, v in cells.items() if any(fnmatch.fnmatchcase(k[0], f) for f in self.cross_year_fields)}
+            wanted = {k: v for k, v in cells.items() if any(field_matcher(f)(k[0]) for f in self.cross_year_fields)}
             self.years.setdefault((document["agency"], int(year)), (document["doc_id"], document["source"], wanted))
         return None
 

@@ -278,7 +278,7 @@ def rank_fields(label: Label, context: list[str], candidates) -> list[Ranked]:
     return ranked
 
 
-@dataclass
+@dataclass(frozen=True)
 class RowMatch:
     spec: FieldSpec | None
     score: float
@@ -289,7 +289,13 @@ class RowMatch:
 def match_row(label: Label, context: list[str], candidates: list[FieldSpec]) -> RowMatch:
     """Accept the best field when it clears LOW_CONFIDENCE and no other field is as good, unless the
     context settles it (the nearer group heading wins between look-alikes)."""
-    ranked = rank_fields(label, context, candidates)
+    return matched_row(label, tuple(context), tuple(candidates))
+
+
+@lru_cache(maxsize=1 << 16)
+def matched_row(label: Label, context: tuple[str, ...], candidates: tuple[FieldSpec, ...]) -> RowMatch:
+    """match_row, remembered: the same labels under the same headings recur in report after report."""
+    ranked = rank_fields(label, list(context), candidates)
     if not ranked:
         return RowMatch(None, 0.0)
     top = ranked[0]

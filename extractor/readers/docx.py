@@ -136,10 +136,10 @@ def cell_text(tc) -> str:
 
 
 def read_table(tbl) -> list[Table]:
-    """One w:tbl as a grid with gridSpan/vMerge resolved, followed by any tables nested in its cells."""
+    """One w:tbl as a grid with gridSpan/vMerge resolved (a table holding tables is a layout table, read as
+    flow by read_blocks, so none is nested here)."""
     placed_rows: list[list[tuple[str, int, int, int]]] = []
     open_merges: dict[int, tuple[int, int]] = {}  # col -> (row index, position in that row) of a vMerge start
-    nested: list[Table] = []
     for r, tr in enumerate(tr for tr in tbl.iterchildren(W_TR)):
         row: list[tuple[str, int, int, int]] = []
         col = grid_before(tr)
@@ -155,17 +155,10 @@ def read_table(tbl) -> list[Table]:
                     open_merges[col] = (r, len(row) - 1)
                 else:
                     open_merges.pop(col, None)
-            for inner in tc.iter(W_TBL):
-                if inner is not tbl and next(inner.iterancestors(W_TBL)) is tbl:
-                    nested.extend(read_table(inner))
             col += span
         placed_rows.append(row)
-    if not placed_rows:
-        return nested
     grid = build_grid(placed_rows)
-    if not grid or not grid[0]:
-        return nested
-    return [Table(grid), *nested]
+    return [Table(grid)] if grid and grid[0] else []
 
 
 def iter_cells(tr):
