@@ -110,8 +110,9 @@ class TableStream:
         if self.csv:
             self.writer.writerows({k: csv_cell(r.get(k)) for k in self.schema.names} for r in self.rows)
         else:
-            clean = [{k: parquet_cell(r.get(k)) for k in self.schema.names} for r in self.rows]
-            self.writer.write_table(pa.Table.from_pylist(clean, schema=self.schema))
+            # column by column; from_pandas makes a NaN a null, as a missing value is everywhere else
+            columns = [pa.array([r.get(f.name) for r in self.rows], type=f.type, from_pandas=True) for f in self.schema]
+            self.writer.write_table(pa.Table.from_arrays(columns, schema=self.schema))
         self.rows = []
 
     def close(self) -> None:
@@ -129,12 +130,6 @@ class TableStream:
         except Exception:  # already closed or half-written: it is deleted either way
             pass
         self.temporary.unlink(missing_ok=True)
-
-
-def parquet_cell(value):
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
 
 
 def csv_cell(value):

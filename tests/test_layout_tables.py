@@ -47,3 +47,26 @@ def test_small_statistics_table_is_not_mistaken_for_layout(tmp_path):
     report = extract_file(page)
     assert report.document["n_tables"] == 1
     assert report.value("proactive.admin_license", "decisions") == 12
+
+
+def test_cell_text_inside_content_controls(tmp_path, seed_report):
+    """Templates with form fields put a cell's paragraphs in a content control (w:sdt): they are read."""
+    word = docx.Document(str(SEED_DOCX))
+    wrapped_cells = 0
+    for tc in word.element.body.iter(qn("w:tc")):
+        paragraphs = tc.findall(qn("w:p"))
+        if not paragraphs or not "".join(paragraphs[0].itertext()).strip():
+            continue
+        sdt = tc.makeelement(qn("w:sdt"), {})
+        content = sdt.makeelement(qn("w:sdtContent"), {})
+        sdt.append(content)
+        paragraphs[0].addprevious(sdt)
+        for paragraph in paragraphs:
+            content.append(paragraph)
+        wrapped_cells += 1
+    assert wrapped_cells > 100
+    path = tmp_path / "controls.docx"
+    word.save(str(path))
+    report = extract_file(path)
+    assert summary(report) == summary(seed_report)
+    assert report.value("proactive.channel.website", "value") == 195

@@ -131,7 +131,12 @@ def paragraph_text(p) -> str:
 
 def cell_text(tc) -> str:
     """Text of a cell's own paragraphs (nested tables are read as tables of their own)."""
-    lines = [paragraph_text(p) for p in iter_block_elements(tc) if p.tag == W_P]
+    lines = []
+    for child in tc.iterchildren(W_P, W_SDT):
+        if child.tag == W_P:
+            lines.append(paragraph_text(child))
+        elif (content := child.find(W_SDT_CONTENT)) is not None:  # a content control
+            lines.extend(paragraph_text(p) for p in iter_block_elements(content) if p.tag == W_P)
     return "\n".join(lines).strip()
 
 
