@@ -232,3 +232,36 @@ def test_borderless_table_and_spaced_page_number(tmp_path):
     table = document.tables[0]
     assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(row) for row in rows]
     assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况"]
+
+
+def test_web_page_printed_by_chromium():
+    # the second part of a split 依申请 table, laid out anew by the browser right under the first part's last
+    # rows, is a table of its own and not a grid of both tables' columns
+    split = extract_file(CORPUS / "pdf" / "chromium" / "report_00_2022.pdf")
+    assert split.value("requests.result.not_processed.duplicate", "total") == 1
+    # numbers wrapped in narrow columns ("35" over "2") are read whole
+    wrapped = extract_file(CORPUS / "pdf" / "chromium" / "report_03_2017.pdf")
+    assert wrapped.value("proactive.total", "value") == 352
+    assert wrapped.value("proactive.channel.gazette", "value") == 176
+    # its font maps 民 to the radical ⺠ and 工 to ⼯: read as the ideographs they print
+    assert extract_file(CORPUS / "pdf" / "chromium" / "report_06_2020.pdf").document["agency"] == "北仑区民政局"
+
+
+def chars_at(lines, x0=10.0, size=8.0):
+    """pdfplumber-like characters: each line's text set from x0, one line below the other."""
+    chars = []
+    for i, text in enumerate(lines):
+        for k, ch in enumerate(text):
+            left = x0 + k * size * 0.6
+            chars.append({"text": ch, "x0": left, "x1": left + size * 0.6, "top": i * size * 1.2,
+                          "bottom": i * size * 1.2 + size, "width": size * 0.6, "height": size})
+    return chars
+
+
+def test_numbers_on_two_lines_are_joined_only_when_the_first_fills_its_cell():
+    from extractor.normalize import parse_value
+    from extractor.readers.pdf import box_text
+
+    assert box_text(chars_at(["35", "2"]), width=13.0) == "352"  # "35" fills a 13 pt cell: 352 wrapped
+    two_rows = box_text(chars_at(["14", "13"]), width=40.0)  # two rows' numbers run into one wide cell
+    assert two_rows == "14\n13" and parse_value(two_rows).value is None

@@ -28,6 +28,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 MAX_RULE_THICKNESS = 2.0
 # Cell edges closer than this (pt) are the same grid line.
 GRID_SNAP = 3.0
+# A cell's text keeps at least this far (pt) from each of its side rules.
+MIN_CELL_PADDING = 1.0
 # Page headers and footers live within this distance (pt) of the page's top or bottom edge.
 MARGIN = 60.0
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
@@ -40,7 +42,8 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", 
 
 def is_cjk(ch: str) -> bool:
     code = ord(ch)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+            or 0x2E80 <= code <= 0x2FDF)  # radicals some fonts print ideographs as (see pdf_text.AS_IDEOGRAPHS)
 
 
 def is_garbage(text: str) -> bool:
@@ -114,13 +117,64 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
             inside[owner[key]].append(ch)
     rows: list[list] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0, rowspan, colspan), box_chars in zip(boxes, inside):
-        rows[r0].append((text_of(box_chars), c0, rowspan, colspan))
+        rows[r0].append((box_text(box_chars, xs[c0 + colspan] - xs[c0]), c0, rowspan, colspan))
     for row in rows:
         row.sort(key=lambda item: item[1])
     grid = build_grid(rows, page=page_number)
     if not grid or not grid[0]:
         return None
     return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs, page_number)
+
+
+def parts_by_columns(cells: list[tuple], chars: list[dict]) -> list[list[tuple]]:
+    """pdfplumber's cells of one ruled area cut into the tables it holds. Two tables drawn one right under the
+    other touch, so pdfplumber finds one; but where a row's column edges are neither among the next row's nor
+    hold them all (merged cells only drop edges), the columns were laid out anew and another table begins:
+    between two rows of numbers (compared where the numbers are), or from a row of numbers to a header."""
+    tops = snap([c[1] for c in cells])
+    if len(tops) < 2:
+        return [cells]
+
+    def row_cells(top: float) -> list[tuple]:
+        return [c for c in cells if c[1] - GRID_SNAP <= top < c[3] - GRID_SNAP]
+
+    def number_start(row: list[tuple]) -> float | None:
+        starts = [c[0] for c in row if parse_value(text_in(c, chars)).value is not None]
+        return min(starts) if starts else None
+
+    def within(small, large):
+        return all(any(abs(x - y) <= GRID_SNAP for y in large) for x in small)
+
+    cuts = []
+    for above, top in zip(tops, tops[1:]):
+        upper, lower = row_cells(above), row_cells(top)
+        upper_edges = snap([x for c in upper for x in (c[0], c[2])])
+        lower_edges = snap([x for c in lower for x in (c[0], c[2])])
+        if within(upper_edges, lower_edges) or within(lower_edges, upper_edges):
+            continue
+        starts = [number_start(upper), number_start(lower)]
+        if starts[0] is None:
+            continue  # a header row over its table: its cells may lie across the columns below
+        if starts[1] is None:
+            cuts.append(top)  # rows of numbers, then a header of other columns: the next table's
+            continue
+        start = min(starts) - GRID_SNAP
+        upper_values = [x for x in upper_edges if x >= start]
+        lower_values = [x for x in lower_edges if x >= start]
+        if not within(upper_values, lower_values) and not within(lower_values, upper_values):
+            cuts.append(top)
+    if not cuts:
+        return [cells]
+    bounds = [-math.inf, *cuts, math.inf]
+    parts = [[c for c in cells if low - GRID_SNAP <= c[1] < high - GRID_SNAP] for low, high in zip(bounds, bounds[1:])]
+    return [part for part in parts if part]
+
+
+def text_in(box: tuple, chars: list[dict]) -> str:
+    """The text of the characters whose middle lies in the box (x0, top, x1, bottom)."""
+    x0, top, x1, bottom = box
+    return text_of([ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1
+                    and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom])
 
 
 def page_number_chars(chars: list[dict], page_height: float) -> set[int]:
@@ -131,6 +185,24 @@ def page_number_chars(chars: list[dict], page_height: float) -> set[int]:
         if (top < MARGIN or top > page_height - MARGIN) and PAGE_NUMBER.match(text_of(group)):
             found.update(id(c) for c in group)
     return found
+
+
+DIGITS = set("0123456789.,０１２３４５６７８９．，")
+
+
+def box_text(chars: list[dict], width: float) -> str:
+    """A cell's text. A number too wide for its cell wraps onto the next line ("35" over "2" in a narrow
+    column is 352): its lines are joined again when each line but the last fills the cell. Numbers on lines
+    that do not fill it stay apart, and are then never read as one (two rows run into one cell)."""
+    text = text_of(chars)
+    if "\n" not in text or not set(text) - {"\n"} <= DIGITS:
+        return text
+    lines = group_lines(chars)
+    for line in lines[:-1]:
+        used = max(ch["x1"] for ch in line) - min(ch["x0"] for ch in line)
+        if used + max(ch["width"] for ch in line) + 2 * MIN_CELL_PADDING < width:
+            return text
+    return text.replace("\n", "")
 
 
 def page_text_lines(chars: list[dict], page_height: float) -> list[tuple[float, str]]:
@@ -461,11 +533,10 @@ def read_page(page, number: int) -> list:
         settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled) + horizontal,
                         explicit_vertical_lines=vertical + open_side_rules(ruled))
         for found in ruled.find_tables(settings):
-            placed = grid_from_cells(found.cells, page.chars, number)
-            if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
-                tables.append(placed)
-            elif placed:
-                continue
+            for cells in parts_by_columns(found.cells, page.chars):
+                placed = grid_from_cells(cells, page.chars, number)
+                if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
+                    tables.append(placed)
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
@@ -502,11 +573,15 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
     columns (a table split by its author and laid out anew) are not joined: their values would fall under the
     wrong header."""
     tolerance = GRID_SNAP * 2
-    if abs(a.x_lines[0] - b.x_lines[0]) > tolerance or abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance:
-        return False
 
     def within(small, large):
         return all(any(abs(x - y) <= tolerance for y in large) for x in small)
+
+    if abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance:
+        return False
+    if abs(a.x_lines[0] - b.x_lines[0]) > tolerance and not within([max(a.x_lines[0], b.x_lines[0])],
+                                                                    min(a, b, key=lambda t: t.x_lines[0]).x_lines):
+        return False  # a part may lack leading columns (a label cell run on from the page before, unruled)
 
     start_a, start_b = first_number_x(a), first_number_x(b)
     if start_a is None or start_b is None:

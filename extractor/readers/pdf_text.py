@@ -1,10 +1,21 @@
 """Characters of a PDF page into lines and text, as a reader sees them: shared by ruled and unruled tables."""
 from __future__ import annotations
 
+import unicodedata
+
 # Characters whose tops differ by less than this fraction of their height are on one line.
 LINE_TOLERANCE = 0.5
 # A gap wider than this fraction of a character's width between two Latin letters or digits is a space.
 WORD_GAP = 0.3
+
+
+# Some fonts (Chromium's CJK fonts among them) map glyphs to radical code points instead of the ideographs
+# they print: Kangxi radicals (⼀⼯⼈, which NFKC unifies) and CJK radical supplements (⺠⻚⻓, which it
+# does not). Read as printed, 北仑区⺠政局 would not be 北仑区民政局.
+RADICAL_SUPPLEMENTS = ("⺊卜⺌小⺗心⺟母⺠民⺤爫⺧牛⺪疋⺮竹⺳网⺹老⺼肉⺾艸⻄西⻆角⻈讠⻉贝⻋车⻑長⻓长⻔门⻗雨⻘青⻚页⻛风"
+                       "⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟")
+AS_IDEOGRAPHS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)} | {
+    ord(RADICAL_SUPPLEMENTS[i]): RADICAL_SUPPLEMENTS[i + 1] for i in range(0, len(RADICAL_SUPPLEMENTS), 2)}
 
 
 def group_lines(chars: list[dict]) -> list[list[dict]]:
@@ -31,5 +42,5 @@ def text_of(chars: list[dict]) -> str:
                 text += " "
             text += ch["text"]
             previous = ch
-        out.append(text.strip())
+        out.append(text.strip().translate(AS_IDEOGRAPHS))
     return "\n".join(line for line in out if line)
