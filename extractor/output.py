@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, to_arrow
+from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS
 
 CSV_ENCODING = "utf-8-sig"  # the BOM makes Excel read the Chinese as UTF-8
 

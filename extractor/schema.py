@@ -40,7 +40,3 @@ def frame(records: list[dict], schema: pa.Schema) -> pd.DataFrame:
         else:
             columns[name] = pd.Series(values, dtype=object)
     return pd.DataFrame(columns, columns=schema.names)
-
-
-def to_arrow(df: pd.DataFrame, schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)

@@ -1,9 +1,10 @@
 """Tables printed without rules (or with too few to bound their rows): read by the alignment of their text.
 
-A row is a text line that holds values (numbers, or the dashes that print a blank) beside other text; the
-lines of a wrapped label join the value line nearest them. Columns are the white rivers no value line crosses;
-in the label area, where one label may run across several columns, a column starts where a label cell does.
-Header lines are the lines just above the first row whose text sits in those columns.
+A row is a text line that holds values (numbers, or the dashes that print a blank) beside other text, or a
+label beside its unit; the lines of a wrapped label join it, rows parting at the widest gap between lines.
+Columns are the white rivers no body line crosses; in the label area, where one label may run across several
+columns, an edge lies where the label cells of a row stand apart. Header lines are the lines just above the
+first row whose text sits over those columns.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ EDGE_SNAP = 3.0
 CENTRE_TOLERANCE = 2.0
 # Text edges within this (pt) of each other are flush.
 FLUSH = 1.0
-MARKS = set("-—―－/／")
+# Characters that print a value besides digits: the dashes and slashes that print a blank.
+VALUE_MARKS = set("-—―－/／")
 
 
 @dataclass
@@ -44,7 +46,7 @@ class Segment:
     @property
     def is_value(self) -> bool:
         text = squash(self.text)
-        return bool(text) and (set(text) <= MARKS or parse_value(text).value is not None
+        return bool(text) and (set(text) <= VALUE_MARKS or parse_value(text).value is not None
                                and any(ch.isdigit() for ch in text))
 
 

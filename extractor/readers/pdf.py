@@ -17,7 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import parse_label, parse_value
 from .errors import ReadError
-from .alignment import aligned_tables, label_edges, text_lines
+from .alignment import VALUE_MARKS, aligned_tables, label_edges, text_lines
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -331,11 +331,10 @@ class CharsByHeight:
 
 # Horizontal rules further apart than this (pt) do not bound rows of one table.
 MAX_ROW_HEIGHT = 90.0
-# Characters that print a value: digits, and the dashes and slashes that print a blank.
-VALUE_MARKS = set("—―－-/／")
-# A table drawn with horizontal rules only needs at least this many rows to be read.
+# A table drawn with horizontal rules only needs at least this many rows to be read from its rules (fewer,
+# as in a 三线表, leave it to the alignment of its text).
 MIN_RULED_ROWS = 3
-# ...when it is at least this wide (pt), measured at this resolution.
+# White space between columns parts them when it is at least this wide (pt), measured at this resolution.
 MIN_RIVER_WIDTH = 4.0
 RIVER_BINS_PER_PT = 2
 
