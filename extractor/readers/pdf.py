@@ -205,16 +205,13 @@ def box_text(chars: list[dict], width: float) -> str:
     return text.replace("\n", "")
 
 
-def page_text_lines(chars: list[dict], page_height: float) -> list[tuple[float, str]]:
-    """(top, text) of each line outside tables, page numbers and running headers dropped."""
+def page_text_lines(chars: list[dict]) -> list[tuple[float, str]]:
+    """(top, text) of each line of text outside tables."""
     lines: list[tuple[float, str]] = []
     for group in group_lines(chars):
         line = text_of(group)
-        top = min(c["top"] for c in group)
-        in_margin = top < MARGIN or top > page_height - MARGIN
-        if not line or (PAGE_NUMBER.match(line) and in_margin):
-            continue
-        lines.append((top, line))
+        if line:
+            lines.append((min(c["top"] for c in group), line))
     return lines
 
 
@@ -540,14 +537,15 @@ def read_page(page, number: int) -> list:
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
     page_numbers = page_number_chars(outside, page.height)
-    aligned = aligned_tables([ch for ch in outside if id(ch) not in page_numbers], river_runs)
+    outside = [ch for ch in outside if id(ch) not in page_numbers]
+    aligned = aligned_tables(outside, river_runs)
     if aligned:
         taken = {id(ch) for found in aligned for ch in found.chars}
         outside = [ch for ch in outside if id(ch) not in taken]
         tables += [PlacedTable(Table(build_grid(found.rows, page=number), page=number), found.top, found.bottom,
                                found.x_lines, number) for found in aligned]
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
-    items += [(top, Paragraph(text, page=number)) for top, text in page_text_lines(outside, page.height)]
+    items += [(top, Paragraph(text, page=number)) for top, text in page_text_lines(outside)]
     items.sort(key=lambda item: item[0])
     return [item for _, item in items]
 
