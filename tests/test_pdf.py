@@ -265,3 +265,13 @@ def test_numbers_on_two_lines_are_joined_only_when_the_first_fills_its_cell():
     assert box_text(chars_at(["35", "2"]), width=13.0) == "352"  # "35" fills a 13 pt cell: 352 wrapped
     two_rows = box_text(chars_at(["14", "13"]), width=40.0)  # two rows' numbers run into one wide cell
     assert two_rows == "14\n13" and parse_value(two_rows).value is None
+
+
+def test_an_alignment_failure_keeps_the_ruled_tables(monkeypatch):
+    def fail(*args):
+        raise ValueError("unforeseen layout")
+
+    monkeypatch.setattr("extractor.readers.pdf.aligned_tables", fail)
+    report = extract_file(SEED_PDF)
+    assert report.status == "partial" and "tables without rules not read" in report.document["error"]
+    assert report.value("proactive.channel.website", "value") == 195

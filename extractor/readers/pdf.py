@@ -272,7 +272,7 @@ def read_pdf(path: Path) -> Document:
             blocks: list = []
             for number, page in enumerate(pdf.pages, start=1):
                 if number not in bad:
-                    blocks.extend(read_page(page, number))
+                    blocks.extend(read_page(page, number, warnings))
             pages = len(pdf.pages)
         except ReadError:
             raise
@@ -519,8 +519,9 @@ def open_side_rules(ruled) -> list[dict]:
     return lines
 
 
-def read_page(page, number: int) -> list:
-    """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph))."""
+def read_page(page, number: int, warnings: list[str] | None = None) -> list:
+    """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph)); what could not
+    be read is said in `warnings`."""
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
@@ -538,7 +539,12 @@ def read_page(page, number: int) -> list:
         for t in tables)]
     page_numbers = page_number_chars(outside, page.height)
     outside = [ch for ch in outside if id(ch) not in page_numbers]
-    aligned = aligned_tables(outside, river_runs)
+    try:
+        aligned = aligned_tables(outside, river_runs)
+    except Exception as exc:  # a layout the alignment reader did not foresee must not cost the ruled tables
+        aligned = []
+        if warnings is not None:
+            warnings.append(f"page {number}: tables without rules not read ({type(exc).__name__}: {exc})")
     if aligned:
         taken = {id(ch) for found in aligned for ch in found.chars}
         outside = [ch for ch in outside if id(ch) not in taken]
