@@ -9,6 +9,7 @@ first row whose text sits over those columns.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Callable
@@ -121,27 +122,31 @@ def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, fl
 
 
 def value_runs(lines: list[Line]) -> list[tuple[int, int]]:
-    """(first, last) line index of each run of value lines close enough, and of one text size, to be one table.
+    """(first, last) line index of each run of row lines (value lines, and labels beside a unit with the value
+    left blank) close enough, and of one text size, to be one table.
 
     A line in another size (a heading) between value lines starts another table, and so does a header line:
     one with no value but several cells, some of them over the values (label lines keep left of them)."""
     runs: list[tuple[int, int]] = []
     first = last = None
-    value_left = 0.0
+    value_left = math.inf
     for i, line in enumerate(lines):
-        if not line.is_value_line:
+        if not line.is_row_line:
             continue
         if last is not None and (line.top - lines[last].bottom > MAX_ROW_GAP * line.height
                                  or any(is_header_line(lines[j], value_left) or not same_size(lines[j], line)
                                         for j in range(last + 1, i))):
             runs.append((first, last))
-            first = None
+            first, value_left = None, math.inf
         if first is None:
-            first, value_left = i, value_left_of(line)
-        last, value_left = i, min(value_left, value_left_of(line))
+            first = i
+        last = i
+        if line.is_value_line:
+            value_left = min(value_left, value_left_of(line))
     if first is not None:
         runs.append((first, last))
-    return runs
+    # a run needs a value: rows that only print a unit are read only beside rows that print numbers
+    return [(a, b) for a, b in runs if any(lines[k].is_value_line for k in range(a, b + 1))]
 
 
 def is_header_line(line: Line, value_left: float) -> bool:
