@@ -181,6 +181,14 @@ def test_borderless_table_read_by_alignment():
     assert report.value("proactive.admin_fees", "amount") == 3.84
 
 
+def test_blank_rows_that_print_their_unit_stay_in_an_unruled_table():
+    report = extract_file(CORPUS / "pdf" / "reportlab_three_line" / "report_03_2017.pdf")
+    assert report.value("response.online_interviews.by_head", "value") == 3
+    # 3.政策解读稿件发布数 | 篇 | (blank), below the last row holding a number
+    assert report.value("response.policy_interpretations", "value") is None
+    assert report.value("response.other", "value") is None
+
+
 def test_three_line_table_read_by_alignment():
     report = extract_file(CORPUS / "pdf" / "reportlab_three_line" / "report_00_2023.pdf")
     assert report.value("proactive.rules", "repealed") == 2
