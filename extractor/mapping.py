@@ -407,6 +407,20 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     return result
 
 
+def stacked_label(text: str) -> tuple[str, str]:
+    """(heading, item) when a label's lines hold a numbered heading and then a numbered item of a lower level
+    ("（三）不予公开" over "1.属于国家秘密"), else ("", "")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    first = parse_label(lines[0]) if lines else None
+    if not first or first.ordinal is None:
+        return "", ""
+    for k in range(1, len(lines)):
+        label = parse_label(lines[k])
+        if label.ordinal is not None and label.level > first.level:
+            return "\n".join(lines[:k]), "\n".join(lines[k:])
+    return "", ""
+
+
 def map_data_row(table, index, r, columns, pending, outline, mappings, result, blank_rows) -> None:
     value_cols = [c for c, col in enumerate(columns) if col.dim]
     if not value_cols:
@@ -456,6 +470,13 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
         whole = match_row(joined, context[: len(context) - len(ancestors)], candidates)
         if whole.spec is not None and whole.score > match.score:
             match, raw_label = whole, "".join(c.text for c in label_cells)
+    heading, item = stacked_label(raw_label)
+    if item and (match.spec is None or match.score < HIGH_CONFIDENCE):
+        # a group heading printed in the cell above its first item, both read into one cell (a blank heading
+        # row of a table without rules): the heading is context, the item the label
+        inner = match_row(parse_label(item), context + [parse_label(heading).text], candidates)
+        if inner.spec is not None and inner.score > match.score:
+            match = inner
     if match.spec is None:
         if has_number:
             guess = f"{match.guess.id} ({match.score:.0f})" if match.guess else "none"

@@ -94,3 +94,25 @@ def test_other_as_column_header_vs_row():
     match = match_row(parse_label("3.其他"), ["其他处理"], REQUESTS)
     assert match.spec.id == "requests.result.other.other"
     assert match.score >= HIGH_CONFIDENCE
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("（三）不予公开\n1.属于国家秘密", ("（三）不予公开", "1.属于国家秘密")),
+    ("（六）其他处理\n1.申请人无正当理由逾期不补正", ("（六）其他处理", "1.申请人无正当理由逾期不补正")),
+    ("2.其他法律行政\n法规禁止公开", ("", "")),  # one label wrapped
+    ("（一）主动公开政府信息数\n（不同渠道和方式公开相同信息计1条）", ("", "")),  # a note, not an item
+    ("三、本年度办理\n结果", ("", "")),
+])
+def test_a_heading_and_its_first_item_in_one_cell_are_told_apart(text, parts):
+    from extractor.mapping import stacked_label
+
+    assert stacked_label(text) == parts
+
+
+def test_heading_over_item_in_an_unruled_table():
+    from conftest import CORPUS
+    from extractor import extract_file
+
+    report = extract_file(CORPUS / "pdf" / "reportlab_three_line" / "海曙区住房和城乡建设局2022年政府信息公开工作年度报告.pdf")
+    assert report.value("requests.result.withheld.state_secret", "total") is None
+    assert report.value("requests.result.other.no_correction", "total") is None
