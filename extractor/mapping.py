@@ -465,11 +465,16 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
     candidates = candidate_fields(columns, mappings)
     match = match_row(label, context, candidates)
     if len(label_cells) > 1 and (match.spec is None or match.score < HIGH_CONFIDENCE):
-        # a label broken across cells (a PDF rule through a merged cell): read the row's label cells as one
-        joined = parse_label("".join(c.text for c in label_cells))
-        whole = match_row(joined, context[: len(context) - len(ancestors)], candidates)
-        if whole.spec is not None and whole.score > match.score:
-            match, raw_label = whole, "".join(c.text for c in label_cells)
+        # a label broken across cells (a PDF rule through a merged cell): read the row's label cells as one,
+        # cell after cell, or line by line across the cells when each holds a piece of every printed line
+        cell_lines = [c.text.splitlines() for c in label_cells]
+        readings = ["".join(c.text for c in label_cells),
+                    "".join("".join(lines[i] for lines in cell_lines if i < len(lines))
+                            for i in range(max(map(len, cell_lines))))]
+        for reading in dict.fromkeys(readings):
+            whole = match_row(parse_label(reading), context[: len(context) - len(ancestors)], candidates)
+            if whole.spec is not None and whole.score > match.score:
+                match, raw_label = whole, reading
     heading, item = stacked_label(raw_label)
     if item and (match.spec is None or match.score < HIGH_CONFIDENCE):
         # a group heading printed in the cell above its first item, both read into one cell (a blank heading

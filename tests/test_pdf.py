@@ -251,6 +251,9 @@ def test_web_page_printed_by_chromium():
     wrapped = extract_file(CORPUS / "pdf" / "chromium" / "report_03_2017.pdf")
     assert wrapped.value("proactive.total", "value") == 352
     assert wrapped.value("proactive.channel.gazette", "value") == 176
+    # a label cut by a vertical rule into cells holding a piece of every line is read line by line across them
+    cut = extract_file(CORPUS / "pdf" / "chromium" / "奉化区自然资源和规划局2019年政府信息公开工作年度报告.pdf")
+    assert cut.value("requests.result.partially_disclosed", "total") == 3
     # its font maps 民 to the radical ⺠ and 工 to ⼯: read as the ideographs they print
     assert extract_file(CORPUS / "pdf" / "chromium" / "report_06_2020.pdf").document["agency"] == "北仑区民政局"
 
