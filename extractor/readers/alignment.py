@@ -27,7 +27,7 @@ MAX_LINE_GAP = 1.6
 TIGHT_GAP = 0.4
 # Text smaller or larger than the table's by more than this fraction is not in the table (a heading, a note).
 SIZE_TOLERANCE = 0.08
-# Label-cell starts closer than this (pt) are one column edge.
+# Text edges and column edges closer than this (pt) are taken to meet.
 EDGE_SNAP = 3.0
 # A header text whose middle is within this (pt) of the middle of a run of columns is centred over them.
 CENTRE_TOLERANCE = 2.0
@@ -173,7 +173,7 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     members = header + body
     left = min(s.x0 for line in members for s in line.segments)
     right = max(s.x1 for line in members for s in line.segments)
-    value_left = min(s.x0 for line in value_lines for s in line.segments if s.is_value)
+    value_left = min(value_left_of(line) for line in value_lines)
     # body lines that stick out past the values on the right are prose, not cells
     if any(s.x1 > right + EDGE_SNAP for line in body for s in line.segments):
         return None
@@ -238,17 +238,18 @@ def is_label_continuation(line: Line, above: Line, value_line: Line) -> bool:
     """Whether `line` (no value) is more of a label just above it: the same size, a line height away, and
     left of the values."""
     return same_size(line, value_line) and line.top - above.bottom <= MAX_LINE_GAP * line.height - line.height \
-        and line.segments[-1].x1 < min(s.x0 for s in value_line.segments if s.is_value)
+        and line.segments[-1].x1 < value_left_of(value_line)
 
 
 def value_left_of(line: Line) -> float:
+    """The left edge of a value line's first value."""
     return min(s.x0 for s in line.segments if s.is_value)
 
 
 def header_lines(lines: list[Line], first: int, first_value: Line) -> list[Line]:
     """The lines above the first row that belong to the table: header lines of several cells, lines over
     the value columns, and label lines set close above them (not a heading set apart)."""
-    value_left = min(s.x0 for s in first_value.segments if s.is_value)
+    value_left = value_left_of(first_value)
     taken: list[Line] = []
     below = lines[first]
     for i in range(first - 1, -1, -1):

@@ -143,7 +143,7 @@ def parts_by_columns(cells: list[tuple], chars: list[dict]) -> list[list[tuple]]
         return min(starts) if starts else None
 
     def within(small, large):
-        return all(any(abs(x - y) <= GRID_SNAP for y in large) for x in small)
+        return lines_among(small, large, GRID_SNAP)
 
     cuts = []
     for above, top in zip(tops, tops[1:]):
@@ -168,6 +168,11 @@ def parts_by_columns(cells: list[tuple], chars: list[dict]) -> list[list[tuple]]
     bounds = [-math.inf, *cuts, math.inf]
     parts = [[c for c in cells if low - GRID_SNAP <= c[1] < high - GRID_SNAP] for low, high in zip(bounds, bounds[1:])]
     return [part for part in parts if part]
+
+
+def lines_among(small: list[float], large: list[float], tolerance: float) -> bool:
+    """Whether every position in `small` has one in `large` within `tolerance`."""
+    return all(any(abs(x - y) <= tolerance for y in large) for x in small)
 
 
 def text_in(box: tuple, chars: list[dict]) -> str:
@@ -355,8 +360,8 @@ def has_vertical_rules(ruled) -> bool:
 def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) -> list[list[tuple[float, float, float]]]:
     """Runs of horizontal rules that bound the rows of one table.
 
-    Rules join a stack when they end at its right edge and start within it (a rule under a merged label cell
-    stops short on the left). A stack is then cut at each band that does not read as a table row: one run of
+    Rules join a stack when they lie within its first rule's width (a rule under a merged cell stops short on
+    the left, or on the right under a merged header such as 总计). A stack is then cut at each band that does not read as a table row: one run of
     text holding no number, such as a heading between two tables (they share the page margins). Each run of
     at least MIN_RULED_ROWS bands is a table."""
     stacks: list[list[tuple[float, float, float]]] = []
@@ -570,15 +575,16 @@ def join_continued_tables(blocks: list) -> list:
 
 
 def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
-    """Whether `b` continues `a`: same outer edges, and the same column lines where the numbers are (the
-    label area may differ: a group column can start after the break); a part holding no number (a header row
+    """Whether `b` continues `a`: the same right edge, a left edge that is the other's or one of its column
+    lines (a part may lack leading columns), and the same column lines where the numbers are (the label area
+    may differ: a group column can start after the break); a part holding no number (a header row
     cut off by the break) needs only lines among the other's. Two tables of one width but other number
     columns (a table split by its author and laid out anew) are not joined: their values would fall under the
     wrong header."""
     tolerance = GRID_SNAP * 2
 
     def within(small, large):
-        return all(any(abs(x - y) <= tolerance for y in large) for x in small)
+        return lines_among(small, large, tolerance)
 
     if abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance:
         return False
