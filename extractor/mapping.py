@@ -120,8 +120,14 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
             if cell.text.strip() and (not stack or stack[-1] is not cell):
                 stack.append(cell)
         column = Column(header=" / ".join(cell.text for cell in stack))
-        for cell in reversed(stack):
+        for i in range(len(stack) - 1, -1, -1):
+            cell = stack[i]
             name, score = best_dim(cell.text, mappings)
+            if i > 0:
+                # a column name wrapped over two header rows (社会公益 over 组织) is read whole
+                joined, joined_score = best_dim(stack[i - 1].text + cell.text, mappings)
+                if joined is not None and joined_score > score:
+                    name, score = joined, joined_score
             if name is not None and score >= DIM_MATCH:
                 column.dim, column.template, column.score = name.dim, name.template, score
                 break
@@ -465,16 +471,19 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
     candidates = candidate_fields(columns, mappings)
     match = match_row(label, context, candidates)
     if len(label_cells) > 1 and (match.spec is None or match.score < HIGH_CONFIDENCE):
-        # a label broken across cells (a PDF rule through a merged cell): read the row's label cells as one,
-        # cell after cell, or line by line across the cells when each holds a piece of every printed line
-        cell_lines = [c.text.splitlines() for c in label_cells]
-        readings = ["".join(c.text for c in label_cells),
-                    "".join("".join(lines[i] for lines in cell_lines if i < len(lines))
-                            for i in range(max(map(len, cell_lines))))]
-        for reading in dict.fromkeys(readings):
-            whole = match_row(parse_label(reading), context[: len(context) - len(ancestors)], candidates)
-            if whole.spec is not None and whole.score > match.score:
-                match, raw_label = whole, reading
+        # a label broken across cells (a PDF rule through a merged cell): read the row's last label cells as
+        # one (the cells before them are its groups), cell after cell, or line by line across the cells when
+        # each holds a piece of every printed line
+        outer = context[: len(context) - len(ancestors)]
+        for split in range(len(label_cells) - 2, -1, -1):
+            pieces = [c.text.splitlines() for c in label_cells[split:]]
+            readings = ["".join(c.text for c in label_cells[split:]),
+                        "".join("".join(lines[i] for lines in pieces if i < len(lines))
+                                for i in range(max(map(len, pieces))))]
+            for reading in dict.fromkeys(readings):
+                whole = match_row(parse_label(reading), tuple(outer) + tuple(ancestors[:split]), candidates)
+                if whole.spec is not None and whole.score > match.score:
+                    match, raw_label = whole, reading
     heading, item = stacked_label(raw_label)
     if item and (match.spec is None or match.score < HIGH_CONFIDENCE):
         # a group heading printed in the cell above its first item, both read into one cell (a blank heading

@@ -51,3 +51,25 @@ def test_html_named_pdf_is_read_as_html(tmp_path):
     report = extract_file(target)
     assert report.document["format"] == "html"
     assert report.value("proactive.channel.website", "value") == 195
+
+
+
+def test_column_name_wrapped_over_two_header_rows_and_label_cut_behind_its_group(tmp_path):
+    """Mapping reads a column name printed over two header rows (社会公益 over 组织) whole, and a row label cut
+    into two cells behind its group's cell (a PDF rule through a merged cell) as one label."""
+    header = ("<tr><td rowspan=4 colspan=3></td><td colspan=7>申请人情况</td></tr>"
+              "<tr><td rowspan=3>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=3>总计</td></tr>"
+              "<tr><td rowspan=2>商业企业</td><td rowspan=2>科研机构</td><td>社会公益</td>"
+              "<td rowspan=2>法律服务机构</td><td rowspan=2>其他</td></tr>"
+              "<tr><td>组织</td></tr>")
+    rows = [("<td colspan=3>一、本年新收政府信息公开申请数量</td>", (1, 2, 3, 4, 5, 6, 21)),
+            ("<td>三、本年度办理结果</td><td>（一）予以公</td><td>开</td>", (1, 0, 0, 4, 0, 0, 5))]
+    body = "".join(f"<tr>{labels}{''.join(f'<td>{v}</td>' for v in values)}</tr>" for labels, values in rows)
+    page = tmp_path / "requests.html"
+    page.write_text("<html><body><h2>某某县民政局2022年政府信息公开工作年度报告</h2><p>三、收到和处理政府信息公开申请情况</p>"
+                    f"<table>{header}{body}</table></body></html>", encoding="utf-8")
+    report = extract_file(page)
+    assert [report.value("requests.received_new", dim) for dim in ("research", "public_interest", "legal_services")] \
+        == [3, 4, 5]
+    assert report.value("requests.result.disclosed", "public_interest") == 4
+    assert report.value("requests.result.disclosed", "total") == 5
