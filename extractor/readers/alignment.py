@@ -5,6 +5,10 @@ label beside its unit; the lines of a wrapped label join it, rows parting at the
 Columns are the white rivers no body line crosses; in the label area, where one label may run across several
 columns, an edge lies where the label cells of a row stand apart. Header lines are the lines just above the
 first row whose text sits over those columns.
+
+A table that prints no value at all (every cell left blank) is read under its header: the lowest header cell
+over each column names it, and a row starts at each cell of the label column nearest the values. A table that
+ends its page runs on at the top of the next one, read on the same columns.
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ CELL_GAP = 0.45
 MAX_ROW_GAP = 7.0
 # A header or label line joins the table only if it is at most this many line heights from the next line in it.
 MAX_LINE_GAP = 1.6
+# Lines of a table that prints no value are at most this many line heights apart.
+MAX_BLANK_GAP = 1.5
 # Lines closer than this many line heights are lines of one cell (a label wrapped around its value line).
 TIGHT_GAP = 0.4
 # Text smaller or larger than the table's by more than this fraction is not in the table (a heading, a note).
@@ -68,12 +74,24 @@ class Line:
 
     @property
     def is_row_line(self) -> bool:
-        """A value line, or a label beside its unit with the value left blank: a row of its own either way."""
-        return self.is_value_line or len(self.segments) >= 2 and any(is_unit_word(s.text) for s in self.segments[1:])
+        """A value line, or a unit with the value left blank (beside its label, or alone on its line, centred
+        between the lines of a wrapped label): a row of its own either way."""
+        return self.is_value_line or any(is_unit_word(s.text) for s in self.segments[1:]) \
+            or len(self.segments) == 1 and is_unit_word(self.segments[0].text)
 
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, self.size, 1.0)
+
+
+@dataclass
+class Columns:
+    """Where an unruled table's columns lie (the first `label_columns` hold labels) and its text size: what
+    reading its continuation on the next page needs."""
+
+    x_lines: list[float]
+    label_columns: int
+    size: float
 
 
 @dataclass
@@ -85,6 +103,11 @@ class AlignedTable:
     bottom: float
     x_lines: list[float]
     chars: list[dict] = field(default_factory=list)
+    label_columns: int = 1
+
+    @property
+    def columns(self) -> Columns:
+        return Columns(self.x_lines, self.label_columns, median(ch["size"] for ch in self.chars))
 
 
 def text_lines(chars: list[dict]) -> list[Line]:
@@ -108,17 +131,195 @@ def same_size(a: Line, b: Line) -> bool:
     return abs(a.size - b.size) <= SIZE_TOLERANCE * max(a.size, b.size)
 
 
-def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, float]]]) -> list[AlignedTable]:
-    """Tables found by alignment among `chars` (the characters outside ruled tables), top to bottom.
+def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, float]]],
+                   continued: Columns | None = None) -> list[AlignedTable]:
+    """Tables found by alignment among `chars` (the characters outside ruled tables), top to bottom: the rest
+    of the table that ended the page before (`continued`), tables that print values, then tables that print
+    none (every cell left blank) under a header naming their columns.
 
     `rivers(rows, left, right, solid)` gives the white x-ranges between columns (the PDF reader's)."""
     lines = text_lines(chars)
     tables = []
+    if continued:
+        table, taken_lines = continuation(lines, continued)
+        if table:
+            tables.append(table)
+            lines = lines[taken_lines:]
     for first, last in value_runs(lines):
         table = aligned_table(lines, first, last, rivers)
         if table:
             tables.append(table)
+    taken = {id(ch) for table in tables for ch in table.chars}
+    rest = [line for line in lines if not any(id(s.chars[0]) in taken for s in line.segments)]
+    tables += blank_tables(rest, rivers)
+    return sorted(tables, key=lambda t: t.top)
+
+
+def blank_tables(lines: list[Line], rivers) -> list[AlignedTable]:
+    """Tables that print no value at all (every cell left blank): a header whose cells stand over columns,
+    right of a run of label lines. Lines of such a table follow one another at most MAX_BLANK_GAP line heights
+    apart, in one size."""
+    tables = []
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and same_size(lines[end], lines[start]) \
+                and lines[end].top - lines[end - 1].bottom <= MAX_BLANK_GAP * lines[end].height:
+            end += 1
+        table = blank_table(lines[start:end], rivers)
+        if table:
+            tables.append(table)
+        start = end
     return tables
+
+
+def blank_table(block: list[Line], rivers) -> AlignedTable | None:
+    """The blank table that ends `block` (lines close together, none holding a value), if there is one.
+
+    The body is the run of lines at the end of the block that keep left of some header text; the header is
+    the lines above it whose cells keep either left of the values' columns (the stub) or right of the body."""
+    if any(line.values for line in block):
+        return None
+    split = len(block) - 1
+    body_right = block[split].segments[-1].x1
+    while split > 0 and not any(s.x0 > body_right + EDGE_SNAP for s in block[split - 1].segments):
+        split -= 1
+        body_right = max(body_right, block[split].segments[-1].x1)
+    value_left = math.inf
+    header_start = split
+    while header_start > 0:
+        line, below = block[header_start - 1], block[header_start]
+        over = [s.x0 for s in line.segments if s.x0 > body_right + EDGE_SNAP]
+        left_of_values = min([value_left, *over])
+        # a line with no text over the values is the stub's only when set tight above (a wrapped stub header)
+        if not over and below.top - line.bottom > TIGHT_GAP * line.height \
+                or not all(s.x0 > body_right + EDGE_SNAP or s.x1 < left_of_values - EDGE_SNAP for s in line.segments):
+            break
+        value_left = left_of_values
+        header_start -= 1
+    header, body = block[header_start:split], block[split:]
+    over_values = [s for line in header for s in line.segments if s.x0 > body_right + EDGE_SNAP]
+    over_ids = {id(s) for s in over_values}
+    # the lowest header cell of each column names it; a group header above may be centred across a river
+    leaves = lowest(header_cells(header, over_ids))
+    if len(body) < 2 or len(column_spans(leaves)) < 2:
+        return None
+    members = header + body
+    left = min(s.x0 for line in members for s in line.segments)
+    right = max(s.x1 for line in members for s in line.segments)
+    solid = [[ch for s in line.segments if id(s) not in over_ids for ch in s.chars] for line in members]
+    runs = rivers([], left - 1, right + 1, solid + [cell.chars for cell in leaves])
+    alignment = text_alignment(header, runs)
+    separators = [edge_in(run, alignment) for run in runs]
+    value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
+    if not value_separators or value_separators[0] < body_right:
+        return None
+    label_separators = [x for x in label_edges([[line] for line in members], value_left)
+                        if x < value_separators[0] - EDGE_SNAP]
+    groups = rows_by_cells(body, label_separators[-1] if label_separators else left)
+    label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
+                        if x < value_separators[0] - EDGE_SNAP]
+    x_lines = [left - 1, *label_separators, *value_separators, right + 1]
+    rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(header, x_lines)]
+    rows += [row_of(group, x_lines) for group in groups]
+    return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
+                        [ch for line in members for s in line.segments for ch in s.chars], len(label_separators) + 1)
+
+
+@dataclass
+class HeaderCell:
+    """Header text set in one cell: segments stacked tight, one under the other (a wrapped column name)."""
+
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    chars: list[dict]
+
+
+def header_cells(header: list[Line], ids: set[int]) -> list[HeaderCell]:
+    """The header cells formed by the segments whose id is in `ids`."""
+    cells: list[HeaderCell] = []
+    for line in header:
+        for segment in (s for s in line.segments if id(s) in ids):
+            above = next((c for c in cells if overlaps_x(c, segment)
+                          and 0 <= line.top - c.bottom <= TIGHT_GAP * line.height), None)
+            if above:
+                above.bottom, above.x0, above.x1 = line.bottom, min(above.x0, segment.x0), max(above.x1, segment.x1)
+                above.chars = above.chars + segment.chars
+            else:
+                cells.append(HeaderCell(line.top, line.bottom, segment.x0, segment.x1, list(segment.chars)))
+    return cells
+
+
+def lowest(cells: list[HeaderCell]) -> list[HeaderCell]:
+    """The cells with no other cell under them: those that name one column each."""
+    return [cell for cell in cells if not any(o.top > cell.top and overlaps_x(o, cell) for o in cells)]
+
+
+def overlaps_x(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
+
+
+def continuation(lines: list[Line], columns: Columns) -> tuple[AlignedTable | None, int]:
+    """The rows at the top of a page that continue an unruled table from the page before, read on its columns,
+    and how many lines they take: lines in the table's size, close together, that keep within its width and
+    cross none of its value columns' edges."""
+    x_lines = columns.x_lines
+    value_edges = x_lines[columns.label_columns:-1]
+    taken = 0
+    for line in lines:
+        if abs(line.size - columns.size) > SIZE_TOLERANCE * columns.size \
+                or taken and line.top - lines[taken - 1].bottom > MAX_BLANK_GAP * line.height \
+                or line.segments[0].x0 < x_lines[0] - EDGE_SNAP or line.segments[-1].x1 > x_lines[-1] + EDGE_SNAP \
+                or any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges):
+            break
+        taken += 1
+    if not taken:
+        return None, 0
+    body = lines[:taken]
+    rows = [row_of(group, x_lines) for group in rows_by_cells(body, x_lines[columns.label_columns - 1])]
+    return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
+                        [ch for line in body for s in line.segments for ch in s.chars], columns.label_columns), taken
+
+
+def rows_by_cells(body: list[Line], leaf_left: float) -> list[list[Line]]:
+    """Body lines grouped into rows where no value marks them: a row starts at each cell of the label column
+    nearest the values (see `cell_starts`); lines of other columns (a group label centred on its rows) go with
+    the row whose cell they follow."""
+    starts = cell_starts(body, leaf_left)
+    return [body[a:b] for a, b in zip([0, *starts[1:]], [*starts[1:], len(body)])]
+
+
+def column_spans(segments: list) -> list[tuple[float, float]]:
+    """The x-ranges the segments (or header cells) cover, overlapping ones merged."""
+    spans: list[list[float]] = []
+    for s in sorted(segments, key=lambda s: s.x0):
+        if spans and s.x0 < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], s.x1)
+        else:
+            spans.append([s.x0, s.x1])
+    return [(a, b) for a, b in spans]
+
+
+def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
+    """Indexes of the body lines that start a row: a line with text right of `leaf_left` (in the label column
+    nearest the values, or a value) set apart from the text above it there (lines of one cell are set tight;
+    cells have padding)."""
+    starts = []
+    above = None
+    for i, line in enumerate(body):
+        if not any(s.x1 > leaf_left for s in line.segments):
+            # a label of the left columns alone on its line is a row of its own when set apart from the lines
+            # around it; a group label centred on its rows overlaps them
+            apart_above = i == 0 or line.top - body[i - 1].bottom > TIGHT_GAP * line.height
+            if apart_above and (i + 1 == len(body) or body[i + 1].top >= line.bottom):
+                starts.append(i)
+            continue
+        if above is None or line.top - above > TIGHT_GAP * line.height:
+            starts.append(i)
+        above = line.bottom
+    return starts
 
 
 def value_runs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -182,8 +383,11 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     body_chars = [[ch for s in line.segments for ch in s.chars] for line in body]
     rough = rivers([], left - 1, right + 1, body_chars)
     alignment = text_alignment([*header, *value_lines], rough)
-    narrow = [s.chars for line in header for s in line.segments
-              if not any(s.x0 < edge_in(run, alignment) < s.x1 for run in rough)]
+    # of the header, only the lowest cell over each column (a group header centred over several columns may
+    # print inside one of them) that bridges no river between the body's columns
+    cells = header_cells(header, {id(s) for line in header for s in line.segments})
+    narrow = [cell.chars for cell in lowest(cells)
+              if not any(cell.x0 < start and end < cell.x1 for start, end in rough)]
     separators = [edge_in(run, alignment) for run in rivers([], left - 1, right + 1, body_chars + narrow)]
     # the river just left of the first value column parts labels from values, even where a header crosses it
     value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
@@ -196,7 +400,7 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(header, x_lines)]
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
-                        [ch for line in members for s in line.segments for ch in s.chars])
+                        [ch for line in members for s in line.segments for ch in s.chars], len(label_separators) + 1)
 
 
 def text_alignment(lines: list[Line], runs: list[tuple[float, float]]) -> str:

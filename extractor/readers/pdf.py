@@ -17,7 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import parse_label, parse_value
 from .errors import ReadError
-from .alignment import VALUE_MARKS, aligned_tables, label_edges, text_lines
+from .alignment import VALUE_MARKS, Columns, aligned_tables, label_edges, text_lines
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -28,8 +28,9 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 MAX_RULE_THICKNESS = 2.0
 # Cell edges closer than this (pt) are the same grid line.
 GRID_SNAP = 3.0
-# A cell's text keeps at least this far (pt) from each of its side rules.
-MIN_CELL_PADDING = 1.0
+# A cell's text keeps at least this far (pt) from the middle of each of its side rules: half the rule, and the
+# padding (a browser's thinnest: a 1px border and 1px padding, 1.5pt).
+MIN_CELL_PADDING = 1.5
 # Page headers and footers live within this distance (pt) of the page's top or bottom edge.
 MARGIN = 60.0
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
@@ -86,6 +87,7 @@ class PlacedTable:
     bottom: float
     x_lines: list[float]
     last_page: int = 0
+    columns: Columns | None = None  # an unruled table's columns, for its continuation on the next page
 
 
 def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> PlacedTable | None:
@@ -275,9 +277,13 @@ def read_pdf(path: Path) -> Document:
             bad = set(check_text_layer(pdf))
             warnings = [f"page {n}: text does not decode to Chinese, page skipped" for n in sorted(bad)]
             blocks: list = []
+            continued = None
             for number, page in enumerate(pdf.pages, start=1):
-                if number not in bad:
-                    blocks.extend(read_page(page, number, warnings))
+                page_blocks = read_page(page, number, warnings, continued) if number not in bad else []
+                # an unruled table that ends its page may run on at the top of the next
+                last = page_blocks[-1] if page_blocks else None
+                continued = last.columns if isinstance(last, PlacedTable) else None
+                blocks.extend(page_blocks)
             pages = len(pdf.pages)
         except ReadError:
             raise
@@ -292,20 +298,42 @@ def open_rule_ends(ruled) -> list[float]:
     pdfplumber only builds cells with four corners, so such a table would lose its last (or first) row and the
     merged label cells that run into the break; a rule drawn there closes them.
     """
-    verticals, horizontals = [], []
+    verticals, horizontals = [], []  # (x, top, bottom), (y, x0, x1)
     for obj in list(ruled.lines) + list(ruled.rects):
         width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+        if max(width, height) <= MAX_RULE_THICKNESS:
+            continue  # a dot where two borders meet (Chromium) is no rule: it closes nothing
         if obj["object_type"] == "rect" and min(width, height) > MAX_RULE_THICKNESS:
-            horizontals += [obj["top"], obj["bottom"]]
-            verticals.append((obj["top"], obj["bottom"]))
+            horizontals += [(obj["top"], obj["x0"], obj["x1"]), (obj["bottom"], obj["x0"], obj["x1"])]
+            verticals += [(obj["x0"], obj["top"], obj["bottom"]), (obj["x1"], obj["top"], obj["bottom"])]
         elif height > width:
-            verticals.append((obj["top"], obj["bottom"]))
+            verticals.append(((obj["x0"] + obj["x1"]) / 2, obj["top"], obj["bottom"]))
         else:
-            horizontals.append((obj["top"] + obj["bottom"]) / 2)
+            horizontals.append(((obj["top"] + obj["bottom"]) / 2, obj["x0"], obj["x1"]))
     horizontals.sort()
+    heights = [h[0] for h in horizontals]
+
+    def met(x: float, y: float) -> bool:
+        first = bisect.bisect_left(heights, y - GRID_SNAP)
+        last = bisect.bisect_right(heights, y + GRID_SNAP)
+        return any(x0 - GRID_SNAP <= x <= x1 + GRID_SNAP for _, x0, x1 in horizontals[first:last])
+
+    # a rule drawn row by row, piece under piece, ends only where its last piece does
+    joined: list[list[float]] = []
+    for x, top, bottom in sorted(verticals, key=lambda v: (round(v[0] / GRID_SNAP), v[1])):
+        if joined and abs(joined[-1][0] - x) <= GRID_SNAP and top - joined[-1][2] <= GRID_SNAP:
+            joined[-1][2] = max(joined[-1][2], bottom)
+        else:
+            joined.append([x, top, bottom])
+    if not joined:
+        return []
+    # where the page cuts the table (its first and last rule ends), a rule must meet each vertical rule; elsewhere
+    # any rule at that height will do (a merged label cell stops a rule mid-table)
+    page_cuts = [min(v[1] for v in joined), max(v[2] for v in joined)]
     ends: list[float] = []
-    for y in sorted({y for pair in verticals for y in pair}):
-        if not near(horizontals, y) and not (ends and y - ends[-1] <= GRID_SNAP):
+    for y in sorted({y for x, top, bottom in joined for y in (top, bottom)
+                     if not (met(x, y) if near(page_cuts, y) else near(heights, y))}):
+        if not (ends and y - ends[-1] <= GRID_SNAP):
             ends.append(y)
     return ends
 
@@ -524,9 +552,9 @@ def open_side_rules(ruled) -> list[dict]:
     return lines
 
 
-def read_page(page, number: int, warnings: list[str] | None = None) -> list:
+def read_page(page, number: int, warnings: list[str] | None = None, continued: Columns | None = None) -> list:
     """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph)); what could not
-    be read is said in `warnings`."""
+    be read is said in `warnings`. `continued`: the columns of an unruled table that ended the page before."""
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
@@ -545,7 +573,7 @@ def read_page(page, number: int, warnings: list[str] | None = None) -> list:
     page_numbers = page_number_chars(outside, page.height)
     outside = [ch for ch in outside if id(ch) not in page_numbers]
     try:
-        aligned = aligned_tables(outside, river_runs)
+        aligned = aligned_tables(outside, river_runs, continued)
     except Exception as exc:  # a layout the alignment reader did not foresee must not cost the ruled tables
         aligned = []
         if warnings is not None:
@@ -554,7 +582,7 @@ def read_page(page, number: int, warnings: list[str] | None = None) -> list:
         taken = {id(ch) for found in aligned for ch in found.chars}
         outside = [ch for ch in outside if id(ch) not in taken]
         tables += [PlacedTable(Table(build_grid(found.rows, page=number), page=number), found.top, found.bottom,
-                               found.x_lines, number) for found in aligned]
+                               found.x_lines, number, found.columns) for found in aligned]
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
     items += [(top, Paragraph(text, page=number)) for top, text in page_text_lines(outside)]
     items.sort(key=lambda item: item[0])
