@@ -84,6 +84,7 @@ class MappingState:
     n_cols: int = 0
 
 
+@lru_cache(maxsize=1 << 14)
 def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = None):
     """The column header name best matching `text` (among the `allowed` dims, if given), with its score.
     Of equally good names the first listed in columns.yaml wins."""
@@ -97,6 +98,7 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
     return names[found[2]], found[1]
 
 
+@lru_cache(maxsize=1 << 14)
 def best_group(text: str, mappings: Mappings):
     """The field a column-group header names (行政复议 -> review_litigation.review), with its score."""
     label = parse_label(text).text

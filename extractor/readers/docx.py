@@ -28,6 +28,10 @@ NESTED_TABLE = f".//{W_TBL}"
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_TCPR, W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
 W_TRPR, W_GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
+W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+# a table's rows, its cells (in a content control too), and inside them paragraphs, text, tabs and breaks
+TABLE_PIECES = etree.XPath("w:tr | w:tr/w:tc | w:tr/w:sdt/w:sdtContent/w:tc | .//w:p | .//w:t/text() | .//w:tab"
+                           " | .//w:br | .//w:cr", namespaces=W_NS, smart_strings=False)
 
 
 def read_docx(path: Path) -> Document:
@@ -145,17 +149,17 @@ def read_table(tbl) -> list[Table]:
     flow by read_blocks, so none is nested here)."""
     placed_rows: list[list[tuple[str, int, int, int]]] = []
     open_merges: dict[int, tuple[int, int]] = {}  # col -> (row index, position in that row) of a vMerge start
-    for r, tr in enumerate(tr for tr in tbl.iterchildren(W_TR)):
+    for r, (tr, cells) in enumerate(table_rows(tbl)):
         row: list[tuple[str, int, int, int]] = []
         col = grid_before(tr)
-        for tc in iter_cells(tr):
+        for tc, text in cells:
             span, merge = cell_merges(tc)
             if merge == "continue" and col in open_merges:
                 start_r, pos = open_merges[col]
                 text, c, rowspan, colspan = placed_rows[start_r][pos]
                 placed_rows[start_r][pos] = (text, c, rowspan + 1, colspan)
             else:
-                row.append((cell_text(tc), col, 1, span))
+                row.append((text, col, 1, span))
                 if merge == "restart":
                     open_merges[col] = (r, len(row) - 1)
                 else:
@@ -164,6 +168,40 @@ def read_table(tbl) -> list[Table]:
         placed_rows.append(row)
     grid = build_grid(placed_rows)
     return [Table(grid)] if grid and grid[0] else []
+
+
+def table_rows(tbl):
+    """(w:tr, [(w:tc, text), ...]) of each row. One XPath walk yields rows, cells and paragraphs as they start
+    and the text between, in document order: several times faster than walking each cell (`cell_text` gives
+    the same text)."""
+    tr, cells, tc, parts, in_paragraph = None, [], None, [], False
+    for piece in TABLE_PIECES(tbl):
+        if isinstance(piece, str):
+            parts.append(piece)
+            continue
+        tag = piece.tag
+        if tag == W_P:
+            if in_paragraph:
+                parts.append("\n")
+            in_paragraph = True
+        elif tag == W_TAB:
+            parts.append("\t")
+        elif tag == W_BR or tag == W_CR:
+            parts.append("\n")
+        else:  # a cell or a row starts: the cell before it ends
+            if tc is not None:
+                cells.append((tc, "".join(parts).strip()))
+            tc, parts, in_paragraph = None, [], False
+            if tag == W_TC:
+                tc = piece
+            else:
+                if tr is not None:
+                    yield tr, cells
+                tr, cells = piece, []
+    if tc is not None:
+        cells.append((tc, "".join(parts).strip()))
+    if tr is not None:
+        yield tr, cells
 
 
 def iter_cells(tr):
