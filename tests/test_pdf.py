@@ -25,9 +25,10 @@ SEED_PDF_OPEN_SIDES = CORPUS / "pdf" / "reportlab_open_sides" / "report_2020_cou
 
 @pytest.mark.parametrize("pdf", [SEED_PDF, SEED_PDF_REPORTLAB, SEED_PDF_OPEN_SIDES,
                                  *(CORPUS / "pdf" / f"reportlab_{rules}" / "report_2020_county_bureau.pdf"
-                                   for rules in ("hrules", "three_line", "borderless"))],
+                                   for rules in ("hrules", "three_line", "borderless")),
+                                 CORPUS / "pdf" / "chromium" / "report_2020_county_bureau.pdf"],
                          ids=["libreoffice", "reportlab", "no-outer-side-borders", "horizontal-rules-only", "three-line",
-                              "no-rules"])
+                              "no-rules", "chromium"])
 def test_seed_pdf_equals_seed_docx(pdf, seed_report):
     report = extract_file(pdf)
     assert report.status == "ok" and report.document["format"] == "pdf"
@@ -306,6 +307,9 @@ def test_web_page_printed_by_chromium():
     page_cut = extract_file(CORPUS / "pdf" / "chromium" / "鄞州区市场监督管理局2021年政府信息公开工作年度报告.pdf")
     assert page_cut.value("requests.result.not_processed.publication", "total") == 7
     assert page_cut.value("requests.result.unable.needs_creation", "total") == 2
+    # a title row at the top of the next page (第二十条第（八）项) is not the rest of the row above the break
+    title = extract_file(CORPUS / "pdf" / "chromium" / "江北区人民政府2021年政府信息公开工作年度报告.pdf")
+    assert title.value("proactive.admin_coercion", "decisions") == 8
     # a full-width number wrapped in a narrow column ("２" over "１") is read whole
     narrow = extract_file(CORPUS / "pdf" / "chromium" / "象山县教育局2021年政府信息公开工作年度报告.pdf")
     assert narrow.value("requests.result.total", "natural_person") == 21

@@ -698,7 +698,8 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
 
 # Reports also printed to PDF by Chromium (each about 0.6 MB: the CJK font goes with it).
 CHROMIUM_PRINTS = {"report_00_2022", "report_03_2017", "report_06_2020", "奉化区自然资源和规划局2019年政府信息公开工作年度报告",
-                   "鄞州区市场监督管理局2021年政府信息公开工作年度报告", "象山县教育局2021年政府信息公开工作年度报告"}
+                   "鄞州区市场监督管理局2021年政府信息公开工作年度报告", "象山县教育局2021年政府信息公开工作年度报告",
+                   "report_2020_county_bureau", "江北区人民政府2021年政府信息公开工作年度报告"}
 
 
 def print_to_pdf(chromium: str, page: Path, target: Path) -> None:

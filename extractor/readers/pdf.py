@@ -675,6 +675,8 @@ def is_split_row(upper: list[Cell], lower: list[Cell]) -> bool:
         return False
     if any(lf and not uf for lf, uf in zip(lower_filled, upper_filled)):
         return False
+    if any(l.text.strip() and (l.col, l.colspan) != (u.col, u.colspan) for l, u in zip(lower, upper)):
+        return False  # a cut cell runs on in the same columns; a title cell across them starts a new row
     if any(l.text.strip() and l.text.strip() == u.text.strip() for l, u in zip(lower, upper)):
         return False  # a cell printed again in full (the unit 件) starts a new row; a cut row never repeats one
     if any(parse_value(c.text).value is not None for c in lower if c.text.strip()):
@@ -705,7 +707,10 @@ def append_rows(first: PlacedTable, second: PlacedTable) -> None:
         if skip >= b.n_rows:
             return
     continued: dict[int, Cell] = {}
-    for c, cell in enumerate(b.grid[skip]):
+    # a header row ending the first part (the table's body all on the next page) has no label to run on
+    above_cells = {id(cell): cell for cell in a.grid[-1]}.values()
+    texts = sum(1 for cell in above_cells if cell.text.strip() and parse_value(cell.text).value is None)
+    for c, cell in enumerate(b.grid[skip] if texts * 2 <= len(above_cells) else []):
         above = a.grid[-1][c]
         is_label = above.text.strip() and not any(ch.isdigit() for ch in above.text)
         if cell.text.strip() or not is_label or id(cell) in continued:
