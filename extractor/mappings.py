@@ -72,10 +72,14 @@ def normalised(label: str) -> str:
     return parse_label(label).text
 
 
+# libyaml's safe loader when PyYAML was built with it: the same documents, read ten times faster
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path):
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or {}
+            return yaml.load(handle, Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
 
