@@ -291,6 +291,44 @@ def test_blank_unruled_table_under_its_header(tmp_path):
     assert [p.text for p in document.paragraphs] == ["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
 
 
+def test_running_header_and_continued_caption_do_not_cut_a_table(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "running.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    xs = (60, 300, 400, 500)
+    parts = [[("信息内容", "本年制发件数", "本年废止件数"), ("规章", "3", "0")], [("行政规范性文件", "12", "1")]]
+    for number, rows in enumerate(parts, start=1):
+        page.setFont("STSong-Light", 9)
+        page.drawString(60, height - 30, "某某县司法局2023年政府信息公开工作年度报告")  # the running header
+        page.drawString(width / 2 - 20, 25, f"第 {number} 页")
+        top = height - 120 if number == 1 else height - 90
+        if number == 1:
+            page.setFont("STSong-Light", 12)
+            page.drawString(60, top + 20, "二、主动公开政府信息情况")
+        else:
+            page.drawString(60, top + 8, "续表")
+        page.setFont("STSong-Light", 9)
+        ys = [top - 20 * r for r in range(len(rows) + 1)]
+        for y in ys:
+            page.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            page.line(x, ys[0], x, ys[-1])
+        for r, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                page.drawString(x + 4, ys[r] - 14, text)
+        page.showPage()
+    page.save()
+    document = read_pdf(path)
+    assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况"]
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(r) for rows in parts for r in rows]
+
+
 def test_web_page_printed_by_chromium():
     # the second part of a split 依申请 table, laid out anew by the browser right under the first part's last
     # rows, is a table of its own and not a grid of both tables' columns

@@ -33,6 +33,10 @@ GRID_SNAP = 3.0
 MIN_CELL_PADDING = 1.5
 # Page headers and footers live within this distance (pt) of the page's top or bottom edge.
 MARGIN = 60.0
+# Page numbers and dates differ from page to page in a running header or footer.
+RUNNING_DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十〇]+")
+# The caption over the rest of a table on the next page: 续表, 续表1, 续上表, （续）, 表3（续）.
+CONTINUED_CAPTION = re.compile(r"^(续表[0-9一二三四五六七八九十]*[：:]?|续上表|[（(]续[)）]|表[0-9一二三四五六七八九十]+[（(]续[)）])$")
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 # Text-layer checks: below this share of CJK among the meaningful characters, the text does not decode.
 MIN_CJK_SHARE = 0.2
@@ -280,8 +284,8 @@ def read_pdf(path: Path) -> Document:
             continued = None
             for number, page in enumerate(pdf.pages, start=1):
                 page_blocks = read_page(page, number, warnings, continued) if number not in bad else []
-                # an unruled table that ends its page may run on at the top of the next
-                last = page_blocks[-1] if page_blocks else None
+                # an unruled table that ends its page (above its footer) may run on at the top of the next
+                last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
                 continued = last.columns if isinstance(last, PlacedTable) else None
                 blocks.extend(page_blocks)
             pages = len(pdf.pages)
@@ -289,7 +293,8 @@ def read_pdf(path: Path) -> Document:
             raise
         except Exception as exc:
             raise ReadError(f"PDF could not be read: {type(exc).__name__}: {exc}") from exc
-    return Document(source=path, format="pdf", blocks=join_continued_tables(blocks), pages=pages, warnings=warnings)
+    return Document(source=path, format="pdf", blocks=join_continued_tables(without_running_lines(blocks)),
+                    pages=pages, warnings=warnings)
 
 
 def open_rule_ends(ruled) -> list[float]:
@@ -584,15 +589,46 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         tables += [PlacedTable(Table(build_grid(found.rows, page=number), page=number), found.top, found.bottom,
                                found.x_lines, number, found.columns) for found in aligned]
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
-    items += [(top, Paragraph(text, page=number)) for top, text in page_text_lines(outside)]
+    for top, text in page_text_lines(outside):
+        paragraph = Paragraph(text, page=number)
+        edge = "top" if top < MARGIN else "bottom" if top > page.height - MARGIN else None
+        items.append((top, MarginLine(paragraph, edge) if edge else paragraph))
     items.sort(key=lambda item: item[0])
     return [item for _, item in items]
 
 
+@dataclass
+class MarginLine:
+    """A line of text in a page's top or bottom margin: a running header or footer if other pages repeat it."""
+
+    paragraph: Paragraph
+    edge: str  # "top" | "bottom"
+
+
+def without_running_lines(blocks: list) -> list:
+    """Blocks with the running headers and footers dropped: margin lines that print the same text (page numbers
+    aside) at the same edge of two pages or more. A margin line printed once (a title near the top) is kept."""
+    def key(line: MarginLine) -> tuple[str, str]:
+        return line.edge, RUNNING_DIGITS.sub("#", line.paragraph.text.replace(" ", ""))
+
+    pages: dict[tuple[str, str], set] = {}
+    for block in blocks:
+        if isinstance(block, MarginLine):
+            pages.setdefault(key(block), set()).add(block.paragraph.page)
+    return [block.paragraph if isinstance(block, MarginLine) else block for block in blocks
+            if not (isinstance(block, MarginLine) and len(pages[key(block)]) >= 2)]
+
+
 def join_continued_tables(blocks: list) -> list:
-    """One Table for a table that runs on across a page break; PlacedTable wrappers dropped."""
+    """One Table for a table that runs on across a page break; PlacedTable wrappers dropped. A caption such as
+    "续表" at the top of the next page, over the rest of the table, is dropped with the break."""
     out: list = []
     for block in blocks:
+        if isinstance(block, PlacedTable) and len(out) >= 2 and isinstance(out[-1], Paragraph) \
+                and CONTINUED_CAPTION.match(out[-1].text.replace(" ", "")) and out[-1].page == block.table.page \
+                and isinstance(out[-2], PlacedTable) and out[-2].last_page + 1 == block.table.page \
+                and same_columns(out[-2], block):
+            out.pop()
         previous = out[-1] if out else None
         if (isinstance(block, PlacedTable) and isinstance(previous, PlacedTable)
                 and block.table.page == previous.last_page + 1 and same_columns(previous, block)):
