@@ -25,10 +25,10 @@ SEED_PDF_OPEN_SIDES = CORPUS / "pdf" / "reportlab_open_sides" / "report_2020_cou
 
 @pytest.mark.parametrize("pdf", [SEED_PDF, SEED_PDF_REPORTLAB, SEED_PDF_OPEN_SIDES,
                                  *(CORPUS / "pdf" / f"reportlab_{rules}" / "report_2020_county_bureau.pdf"
-                                   for rules in ("hrules", "three_line", "borderless")),
+                                   for rules in ("hrules", "three_line", "borderless", "columns")),
                                  CORPUS / "pdf" / "chromium" / "report_2020_county_bureau.pdf"],
                          ids=["libreoffice", "reportlab", "no-outer-side-borders", "horizontal-rules-only", "three-line",
-                              "no-rules", "chromium"])
+                              "no-rules", "column-rules-only", "chromium"])
 def test_seed_pdf_equals_seed_docx(pdf, seed_report):
     report = extract_file(pdf)
     assert report.status == "ok" and report.document["format"] == "pdf"
@@ -169,7 +169,7 @@ def test_page_join_needs_the_same_number_columns():
 
 def unruled_pdfs():
     truth = pd.read_csv(CORPUS / "truth" / "pdf.documents.csv", dtype=str)
-    unruled = ["reportlab-borderless", "reportlab-three-line", "reportlab-hrules"]
+    unruled = ["reportlab-borderless", "reportlab-three-line", "reportlab-hrules", "reportlab-columns"]
     return sorted(truth[truth["producer"].isin(unruled)]["source"])
 
 
@@ -211,8 +211,8 @@ def test_horizontal_rules_only_table_with_group_labels_and_a_numbered_heading_af
 
 @pytest.mark.parametrize("source", unruled_pdfs())
 def test_unruled_tables_never_give_a_wrong_number(source):
-    """Tables without vertical rules (read from their horizontal rules, or by alignment): every cell is read,
-    none misread."""
+    """Tables without vertical rules (read from their horizontal rules, or by alignment), or without row rules
+    (rows parted where the text is): every cell is read, none misread."""
     truth = pd.read_csv(CORPUS / "truth" / "pdf.truth.csv")
     truth = truth[truth["source"] == source]
     want = {(r.field, r.dim): (None if pd.isna(r.value) else r.value) for r in truth.itertuples()}
@@ -327,6 +327,31 @@ def test_running_header_and_continued_caption_do_not_cut_a_table(tmp_path):
     assert len(document.tables) == 1
     table = document.tables[0]
     assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(r) for rows in parts for r in rows]
+
+
+def test_table_with_column_rules_only(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "columns.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    xs = (60, 260, 360, 460, 540)
+    rows = [("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "3", "0", "12"),
+            ("行政规范性文件", "12", "1", "40")]
+    top = 730
+    bottom = top - 20 * len(rows)
+    for y in (top, bottom):  # a box with column rules: no rule under the header nor between the rows
+        page.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        page.line(x, top, x, bottom)
+    for r, row in enumerate(rows):
+        for x, text in zip(xs, row):
+            page.drawString(x + 4, top - 14 - 20 * r, text)
+    page.save()
+    table = read_pdf(path).tables[0]
+    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(row) for row in rows]
 
 
 def test_web_page_printed_by_chromium():

@@ -627,9 +627,10 @@ def generate(out: Path = CORPUS, pdf: bool = True) -> None:
 
 
 def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
-    """The same reports as PDF from two producers: reportlab drawing its own tables (all of them; every fourth
-    also with horizontal rules only, three rules only, no rules, or no outer side rules), and LibreOffice converting the .docx (every other one, and the seed;
-    skipped when soffice is not installed)."""
+    """The same reports as PDF from several producers: reportlab drawing its own tables (all of them; every
+    fourth also with horizontal rules only, three rules only, no rules, column rules only, or no outer side
+    rules), LibreOffice converting the .docx (every other one, and the seed; skipped when soffice is not
+    installed) and Chromium printing some of the web pages."""
     from render_html import write_html
     from render_pdf import write_pdf
 
@@ -652,6 +653,10 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
             # no rules at all: columns and rows only by the alignment of the text
             rendered.append((f"pdf/reportlab_borderless/{stem}.pdf", "reportlab-borderless"))
             write_pdf(spec, out / rendered[-1][0], rules="none")
+        if i % 4 == 3 or document["variant"] == "seed":
+            # column rules only, and the table's top and bottom: rows told apart by the text alone
+            rendered.append((f"pdf/reportlab_columns/{stem}.pdf", "reportlab-columns"))
+            write_pdf(spec, out / rendered[-1][0], rules="columns")
         if i % 4 == 3 or document["variant"] == "seed":
             # no outer left and right border, a common table style
             rendered.append((f"pdf/reportlab_open_sides/{stem}.pdf", "reportlab-open-sides"))

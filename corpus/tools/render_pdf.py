@@ -53,7 +53,8 @@ class Renderer:
         self.repeat_header = repeat_header
         self.shrink = shrink
         # all | open_sides (no outer left/right border) | horizontal (no vertical rules) | three_line (rules above
-        # and below the table and under its header only, 三线表) | none (no rules: columns by alignment alone)
+        # and below the table and under its header only, 三线表) | none (no rules: columns by alignment alone) |
+        # columns (column rules, and rules above and below the table only: rows by the text alone)
         self.rules = rules
         # borderless tables are mostly printed centred in their cells; ruled ones here are left-aligned
         self.centred = rules in ("three_line", "none")
@@ -157,6 +158,9 @@ class Renderer:
                 elif self.rules == "horizontal":
                     c.line(x0, y_top, x1, y_top)
                     c.line(x0, y_bottom, x1, y_bottom)
+                elif self.rules == "columns":
+                    c.line(x0, y_top, x0, y_bottom)
+                    c.line(x1, y_top, x1, y_bottom)
                 if r0 < start:
                     continue  # the text of a merged cell stays on the page where it starts
                 lines = wrap(grid[r0][c0], x1 - x0 - 2 * CELL_PAD, size)
@@ -169,6 +173,9 @@ class Renderer:
                     else:
                         c.drawString(x0 + CELL_PAD, y, line)
                     y -= size * 1.3
+        if self.rules == "columns":
+            for y in (tops[0], tops[-1]):
+                c.line(xs[0], y, xs[-1], y)
         if self.rules == "three_line":
             header_end = next((r for r in range(len(grid)) if any(is_value(t) for t in grid[r][1:])), 0)
             edges = [tops[0], tops[-1]] + ([tops[header_end - start]] if start < header_end < stop else [])

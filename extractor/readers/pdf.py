@@ -8,16 +8,17 @@ import bisect
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ..document import Cell, Document, Paragraph, Table, build_grid
-from ..normalize import parse_label, parse_value
+from ..normalize import is_unit_word, parse_label, parse_value
 from .errors import ReadError
-from .alignment import VALUE_MARKS, Columns, aligned_tables, label_edges, text_lines
+from .alignment import (TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables, body_rows, label_edges, rows_by_cells,
+                        text_lines)
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -92,6 +93,7 @@ class PlacedTable:
     x_lines: list[float]
     last_page: int = 0
     columns: Columns | None = None  # an unruled table's columns, for its continuation on the next page
+    y_lines: list[float] = field(default_factory=list)  # a ruled table's row lines
 
 
 def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> PlacedTable | None:
@@ -129,7 +131,7 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
     grid = build_grid(rows, page=page_number)
     if not grid or not grid[0]:
         return None
-    return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs, page_number)
+    return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs, page_number, y_lines=ys)
 
 
 def parts_by_columns(cells: list[tuple], chars: list[dict]) -> list[list[tuple]]:
@@ -557,6 +559,73 @@ def open_side_rules(ruled) -> list[dict]:
     return lines
 
 
+def ruled_tables(ruled, chars: list[dict], number: int, settings: dict) -> list[PlacedTable]:
+    tables = []
+    for found in ruled.find_tables(settings):
+        for cells in parts_by_columns(found.cells, chars):
+            placed = grid_from_cells(cells, chars, number)
+            if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
+                tables.append(placed)
+    return tables
+
+
+def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
+    """Horizontal rules for the rows of a table whose columns are ruled but whose rows are not (a box with
+    column rules only). A ruled row holds several rows when its cells stack numbers (see `trailing_numbers`)
+    or a label cell holds several numbered labels set apart (`holds_rows`); they are parted at each cell of the
+    label column nearest the values (`rows_by_cells`), or, where no gap tells the cells apart (rows set without
+    padding), at each line holding values (`body_rows`)."""
+    table, ys = placed.table, placed.y_lines
+    left, right = placed.x_lines[0], placed.x_lines[-1]
+    rules = []
+    for r, (top, bottom) in enumerate(zip(ys, ys[1:])):
+        cells = [cell for cell in {id(cell): cell for cell in table.grid[r]}.values()
+                 if cell.row == r and cell.rowspan == 1 and cell.text.strip()]
+        if not any("\n" in cell.text for cell in cells):
+            continue
+        band = [ch for ch in chars if top < (ch["top"] + ch["bottom"]) / 2 < bottom
+                and left < (ch["x0"] + ch["x1"]) / 2 < right]
+        stacked = [trailing_numbers(cell.text) for cell in cells]
+        # label cells: neither values nor units (a unit, centred on its row, says nothing of where it starts)
+        labels = [cell for cell in cells if not parse_value(cell.text.splitlines()[-1]).ok
+                  and not is_unit_word(cell.text.splitlines()[-1])]
+        if not any(numbers >= 2 for numbers, _ in stacked) \
+                and not (any(numbers and lines >= 2 for numbers, lines in stacked) and all(n >= 2 for _, n in stacked)) \
+                and not any(holds_rows(cell, placed.x_lines, band) for cell in labels):
+            continue
+        lines = text_lines(band)
+        leaf_left = placed.x_lines[max(cell.col for cell in labels)] if labels else left
+        groups = rows_by_cells(lines, leaf_left)
+        if len(groups) < 2:
+            groups = body_rows(lines)
+        cuts = [(upper[-1].bottom + lower[0].top) / 2 for upper, lower in zip(groups, groups[1:])]
+        rules += [{"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
+                   "height": 0} for y in cuts]
+    return rules
+
+
+def holds_rows(cell: Cell, x_lines: list[float], band: list[dict]) -> bool:
+    """Whether a label cell holds the labels of several rows: two lines or more that each begin a numbered
+    item ((六)…, (七)…), set apart as rows are (wider than a wrapped label's lines, TIGHT_GAP)."""
+    if sum(parse_label(line).ordinal is not None for line in cell.text.splitlines()) < 2:
+        return False
+    x0, x1 = x_lines[cell.col], x_lines[cell.col + cell.colspan]
+    lines = group_lines([ch for ch in band if x0 < (ch["x0"] + ch["x1"]) / 2 < x1 and not ch["text"].isspace()])
+    spans = sorted((min(ch["top"] for ch in line), max(ch["bottom"] for ch in line)) for line in lines)
+    return any(lower[0] - upper[1] > TIGHT_GAP * (upper[1] - upper[0]) for upper, lower in zip(spans, spans[1:]))
+
+
+def trailing_numbers(text: str) -> tuple[int, int]:
+    """(numbers one under the other at the end of a cell's text, its lines). Rows that no rule parts show as
+    two numbers or more stacked in one cell, or as a row whose every cell holds two lines or more, one of them
+    ending in a number (a header over its only row)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    numbers = 0
+    while numbers < len(lines) and parse_value(lines[-1 - numbers]).value is not None:
+        numbers += 1
+    return numbers, len(lines)
+
+
 def read_page(page, number: int, warnings: list[str] | None = None, continued: Columns | None = None) -> list:
     """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph)); what could not
     be read is said in `warnings`. `continued`: the columns of an unruled table that ended the page before."""
@@ -567,11 +636,12 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         vertical, horizontal = inferred_rules(page, ruled)
         settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled) + horizontal,
                         explicit_vertical_lines=vertical + open_side_rules(ruled))
-        for found in ruled.find_tables(settings):
-            for cells in parts_by_columns(found.cells, page.chars):
-                placed = grid_from_cells(cells, page.chars, number)
-                if placed and placed.table.n_rows >= 1 and placed.table.n_cols >= 2:
-                    tables.append(placed)
+        tables = ruled_tables(ruled, page.chars, number, settings)
+        # columns ruled but rows not: rules drawn between the rows the text shows, and the page read again
+        row_rules = [rule for table in tables for rule in unruled_row_rules(table, page.chars)]
+        if row_rules:
+            settings["explicit_horizontal_lines"] = settings["explicit_horizontal_lines"] + row_rules
+            tables = ruled_tables(ruled, page.chars, number, settings)
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
