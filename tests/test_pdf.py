@@ -329,6 +329,30 @@ def test_running_header_and_continued_caption_do_not_cut_a_table(tmp_path):
     assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(r) for rows in parts for r in rows]
 
 
+def test_unruled_row_left_blank_between_rows_of_values(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "blank_row.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("STSong-Light", 9)
+    columns = (250, 320, 390, 460)
+    for x, text in zip(columns, ("自然人", "商业企业", "科研机构", "总计")):
+        page.drawString(x, 730, text)
+    rows = [("一、本年新收政府信息公开申请数量", ("1", "2", "3", "6")), ("二、上年结转政府信息公开申请数量", ()),
+            ("（一）予以公开", ("0", "1", "0", "1"))]
+    for i, (label, values) in enumerate(rows, start=1):
+        page.drawString(60, 730 - 16 * i, label)
+        for x, value in zip(columns, values):
+            page.drawString(x, 730 - 16 * i, value)
+    page.save()
+    table = read_pdf(path).tables[0]
+    # the blank row (no value, no unit) is a row of its own, not more of the label below it
+    assert [[c.text for c in table.row_cells(r)] for r in range(1, table.n_rows)] == [
+        [label, *(values or [""] * 4)] for label, values in rows]
+
+
 def test_table_with_column_rules_only(tmp_path):
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

@@ -216,7 +216,7 @@ def blank_table(block: list[Line], rivers) -> AlignedTable | None:
         return None
     label_separators = [x for x in label_edges([[line] for line in members], value_left)
                         if x < value_separators[0] - EDGE_SNAP]
-    groups = rows_by_cells(body, label_separators[-1] if label_separators else left)
+    groups = rows_by_cells(body, leaf_column_left(body, [left - 1, *label_separators, value_separators[0]]))
     label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
                         if x < value_separators[0] - EDGE_SNAP]
     x_lines = [left - 1, *label_separators, *value_separators, right + 1]
@@ -278,9 +278,21 @@ def continuation(lines: list[Line], columns: Columns) -> tuple[AlignedTable | No
     if not taken:
         return None, 0
     body = lines[:taken]
-    rows = [row_of(group, x_lines) for group in rows_by_cells(body, x_lines[columns.label_columns - 1])]
+    leaf_left = leaf_column_left(body, x_lines[:columns.label_columns + 1])
+    rows = [row_of(group, x_lines) for group in rows_by_cells(body, leaf_left)]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
                         [ch for line in body for s in line.segments for ch in s.chars], columns.label_columns), taken
+
+
+def leaf_column_left(body: list[Line], edges: list[float]) -> float:
+    """The left edge of the label column nearest the values (`edges`: those of the label area's columns),
+    passing over a column of units (条, 件, ——), which sit centred on their rows and so do not show where
+    a row starts."""
+    for x0, x1 in reversed(list(zip(edges, edges[1:]))):
+        texts = [squash(s.text) for line in body for s in line.segments if x0 <= s.x0 and s.x1 <= x1 + EDGE_SNAP]
+        if not texts or not all(is_unit_word(text) or set(text) <= VALUE_MARKS for text in texts):
+            return x0
+    return edges[0]
 
 
 def rows_by_cells(body: list[Line], leaf_left: float) -> list[list[Line]]:
@@ -394,6 +406,14 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     groups = body_rows(body)
     label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
                         if not value_separators or x < value_separators[0] - EDGE_SNAP]
+    # rows whose values are all blank (and print no unit) stand apart as cells of the label column do: read
+    # by those cells when they part every value line from the next (rows set with padding)
+    by_cells = rows_by_cells(body, leaf_column_left(body, [left - 1, *label_separators,
+                                                           value_separators[0] if value_separators else right]))
+    if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
+        groups = by_cells
+        label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
+                            if not value_separators or x < value_separators[0] - EDGE_SNAP]
     x_lines = [left - 1, *label_separators, *value_separators, right + 1]
     if len(x_lines) < 3:
         return None
