@@ -341,16 +341,19 @@ def test_unruled_row_left_blank_between_rows_of_values(tmp_path):
     for x, text in zip(columns, ("自然人", "商业企业", "科研机构", "总计")):
         page.drawString(x, 730, text)
     rows = [("一、本年新收政府信息公开申请数量", ("1", "2", "3", "6")), ("二、上年结转政府信息公开申请数量", ()),
-            ("（一）予以公开", ("0", "1", "0", "1"))]
+            ("（一）予以公开", ("0", "1", "0", "1")), ("（二）部分公开", ())]
     for i, (label, values) in enumerate(rows, start=1):
         page.drawString(60, 730 - 16 * i, label)
         for x, value in zip(columns, values):
             page.drawString(x, 730 - 16 * i, value)
+    page.drawString(60, 730 - 16 * len(rows) - 40, "四、政府信息公开行政复议、行政诉讼情况")  # a heading set further off
     page.save()
-    table = read_pdf(path).tables[0]
-    # the blank row (no value, no unit) is a row of its own, not more of the label below it
+    document = read_pdf(path)
+    table = document.tables[0]
+    # a blank row (no value, no unit) is a row of its own, not more of the label below it, last row too
     assert [[c.text for c in table.row_cells(r)] for r in range(1, table.n_rows)] == [
         [label, *(values or [""] * 4)] for label, values in rows]
+    assert [p.text for p in document.paragraphs] == ["四、政府信息公开行政复议、行政诉讼情况"]
 
 
 def test_table_with_column_rules_only(tmp_path):

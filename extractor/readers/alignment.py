@@ -414,6 +414,9 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
         groups = by_cells
         label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
                             if not value_separators or x < value_separators[0] - EDGE_SNAP]
+    trailing = blank_rows_after(lines, tail, groups, value_lines[-1], value_left)
+    groups += trailing
+    members += [line for group in trailing for line in group]
     x_lines = [left - 1, *label_separators, *value_separators, right + 1]
     if len(x_lines) < 3:
         return None
@@ -421,6 +424,29 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
                         [ch for line in members for s in line.segments for ch in s.chars], len(label_separators) + 1)
+
+
+def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], value_line: Line,
+                     value_left: float) -> list[list[Line]]:
+    """Rows after `lines[last]` (a table's last line) that print a label and no value: lines in the table's
+    size, left of its values, each a row gap below the one before (as far apart as the table's rows are, give or
+    take a quarter), or tight under it (a wrapped label). A heading set further off is not taken."""
+    gaps = [lower[0].top - upper[-1].bottom for upper, lower in zip(groups, groups[1:])]
+    if not gaps:
+        return []
+    low, high = min(gaps), max(gaps)
+    rows: list[list[Line]] = []
+    for k in range(last + 1, len(lines)):
+        line, gap = lines[k], lines[k].top - lines[k - 1].bottom
+        if not same_size(line, value_line) or any(s.x1 > value_left - EDGE_SNAP for s in line.segments):
+            break
+        if rows and gap <= TIGHT_GAP * line.height:
+            rows[-1].append(line)
+        elif TIGHT_GAP * line.height < gap and 0.75 * low <= gap <= 1.25 * high:
+            rows.append([line])
+        else:
+            break
+    return rows
 
 
 def text_alignment(lines: list[Line], runs: list[tuple[float, float]]) -> str:
