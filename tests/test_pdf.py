@@ -435,3 +435,13 @@ def test_an_alignment_failure_keeps_the_ruled_tables(monkeypatch):
     report = extract_file(SEED_PDF)
     assert report.status == "partial" and "tables without rules not read" in report.document["error"]
     assert report.value("proactive.channel.website", "value") == 195
+
+
+def test_a_row_parting_failure_keeps_the_ruled_tables(monkeypatch):
+    def fail(*args):
+        raise ValueError("unforeseen layout")
+
+    monkeypatch.setattr("extractor.readers.pdf.unruled_row_rules", fail)
+    report = extract_file(SEED_PDF)
+    assert report.status == "partial" and "rows without rules not parted" in report.document["error"]
+    assert report.value("proactive.channel.website", "value") == 195

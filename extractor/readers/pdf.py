@@ -638,7 +638,12 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
                         explicit_vertical_lines=vertical + open_side_rules(ruled))
         tables = ruled_tables(ruled, page.chars, number, settings)
         # columns ruled but rows not: rules drawn between the rows the text shows, and the page read again
-        row_rules = [rule for table in tables for rule in unruled_row_rules(table, page.chars)]
+        try:
+            row_rules = [rule for table in tables for rule in unruled_row_rules(table, page.chars)]
+        except Exception as exc:  # a layout this did not foresee keeps the tables as their rules draw them
+            row_rules = []
+            if warnings is not None:
+                warnings.append(f"page {number}: rows without rules not parted ({type(exc).__name__}: {exc})")
         if row_rules:
             settings["explicit_horizontal_lines"] = settings["explicit_horizontal_lines"] + row_rules
             tables = ruled_tables(ruled, page.chars, number, settings)
