@@ -641,26 +641,10 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     for i, (stem, spec, truth, document) in enumerate(reports):
         rendered = [(f"pdf/reportlab/{stem}.pdf", "reportlab")]
         write_pdf(spec, out / rendered[0][0], repeat_header=rng.choice([0, 0, 3]), shrink=rng.choice([1.0, 1.0, 1.25]))
-        if i % 4 == 1 or document["variant"] == "seed":
-            # horizontal rules only, as some print drivers and 三线表 styles leave tables
-            rendered.append((f"pdf/reportlab_hrules/{stem}.pdf", "reportlab-hrules"))
-            write_pdf(spec, out / rendered[-1][0], rules="horizontal")
-        if i % 4 == 0 or document["variant"] == "seed":
-            # three rules only (above and below the table, under its header), cells centred: 三线表
-            rendered.append((f"pdf/reportlab_three_line/{stem}.pdf", "reportlab-three-line"))
-            write_pdf(spec, out / rendered[-1][0], rules="three_line")
-        if i % 4 == 2 or document["variant"] == "seed":
-            # no rules at all: columns and rows only by the alignment of the text
-            rendered.append((f"pdf/reportlab_borderless/{stem}.pdf", "reportlab-borderless"))
-            write_pdf(spec, out / rendered[-1][0], rules="none")
-        if i % 4 == 3 or document["variant"] == "seed":
-            # column rules only, and the table's top and bottom: rows told apart by the text alone
-            rendered.append((f"pdf/reportlab_columns/{stem}.pdf", "reportlab-columns"))
-            write_pdf(spec, out / rendered[-1][0], rules="columns")
-        if i % 4 == 3 or document["variant"] == "seed":
-            # no outer left and right border, a common table style
-            rendered.append((f"pdf/reportlab_open_sides/{stem}.pdf", "reportlab-open-sides"))
-            write_pdf(spec, out / rendered[-1][0], rules="open_sides")
+        for every_fourth, rules, folder in RULE_STYLES:
+            if i % 4 == every_fourth or document["variant"] == "seed":
+                rendered.append((f"pdf/{folder}/{stem}.pdf", folder.replace("_", "-")))
+                write_pdf(spec, out / rendered[-1][0], rules=rules)
         if i % 3 == 0 or document["variant"] == "seed":
             rendered.append((f"html/{stem}.html", "html"))
             write_html(spec, out / rendered[-1][0], encoding="gbk" if i % 2 else "utf-8")
@@ -700,6 +684,16 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     write_truth(out / "truth" / "pdf.truth.csv", truth_rows, TRUTH_COLUMNS)
     write_truth(out / "truth" / "pdf.documents.csv", documents, DOCUMENT_COLUMNS)
 
+
+# The reportlab renderings besides the fully ruled one, each of every fourth report (by its index mod 4) and
+# of the seed: (index mod 4, render_pdf rules, corpus folder; the producer is the folder's name with dashes).
+RULE_STYLES = [
+    (1, "horizontal", "reportlab_hrules"),  # horizontal rules only, as some print drivers leave tables
+    (0, "three_line", "reportlab_three_line"),  # rules above and below the table and under its header: 三线表
+    (2, "none", "reportlab_borderless"),  # no rules: columns and rows only by the alignment of the text
+    (3, "columns", "reportlab_columns"),  # column rules, and the table's top and bottom: rows by the text
+    (3, "open_sides", "reportlab_open_sides"),  # no outer left and right border, a common table style
+]
 
 # Reports also printed to PDF by Chromium (each about 0.6 MB: the CJK font goes with it).
 CHROMIUM_PRINTS = {"report_00_2022", "report_03_2017", "report_06_2020", "奉化区自然资源和规划局2019年政府信息公开工作年度报告",
