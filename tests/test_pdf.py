@@ -15,6 +15,15 @@ SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
 SEED_PDF_REPORTLAB = CORPUS / "pdf" / "reportlab" / "report_2020_county_bureau.pdf"
 
 
+def cjk_canvas(path) -> canvas.Canvas:
+    """An A4 reportlab canvas with the CID font STSong-Light, for drawing small Chinese test PDFs."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return canvas.Canvas(str(path), pagesize=A4)
+
+
 def cells(report):
     obs = report.observations
     return {(r.field, r.dim): (None if pd.isna(r.value) else r.value, r.raw_value) for r in obs.itertuples()}
@@ -223,12 +232,8 @@ def test_unruled_tables_never_give_a_wrong_number(source):
 
 
 def test_borderless_table_and_spaced_page_number(tmp_path):
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "borderless.pdf"
-    page = canvas.Canvas(str(path), pagesize=A4)
+    page = cjk_canvas(path)
     page.setFont("STSong-Light", 12)
     page.drawString(60, 760, "二、主动公开政府信息情况")
     page.setFont("STSong-Light", 9)
@@ -258,12 +263,8 @@ def test_unruled_table_with_every_cell_blank_runs_on_to_the_next_page():
 
 
 def test_blank_unruled_table_under_its_header(tmp_path):
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "blank.pdf"
-    page = canvas.Canvas(str(path), pagesize=A4)
+    page = cjk_canvas(path)
     page.setFont("STSong-Light", 12)
     page.drawString(60, 760, "三、收到和处理政府信息公开申请情况")
     page.setFont("STSong-Light", 9)
@@ -292,12 +293,8 @@ def test_blank_unruled_table_under_its_header(tmp_path):
 
 
 def test_running_header_and_continued_caption_do_not_cut_a_table(tmp_path):
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "running.pdf"
-    page = canvas.Canvas(str(path), pagesize=A4)
+    page = cjk_canvas(path)
     width, height = A4
     xs = (60, 300, 400, 500)
     parts = [[("信息内容", "本年制发件数", "本年废止件数"), ("规章", "3", "0")], [("行政规范性文件", "12", "1")]]
@@ -330,12 +327,8 @@ def test_running_header_and_continued_caption_do_not_cut_a_table(tmp_path):
 
 
 def test_unruled_row_left_blank_between_rows_of_values(tmp_path):
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "blank_row.pdf"
-    page = canvas.Canvas(str(path), pagesize=A4)
+    page = cjk_canvas(path)
     page.setFont("STSong-Light", 9)
     columns = (250, 320, 390, 460)
     for x, text in zip(columns, ("自然人", "商业企业", "科研机构", "总计")):
@@ -357,12 +350,8 @@ def test_unruled_row_left_blank_between_rows_of_values(tmp_path):
 
 
 def test_table_with_column_rules_only(tmp_path):
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "columns.pdf"
-    page = canvas.Canvas(str(path), pagesize=A4)
+    page = cjk_canvas(path)
     page.setFont("STSong-Light", 9)
     xs = (60, 260, 360, 460, 540)
     rows = [("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "3", "0", "12"),
