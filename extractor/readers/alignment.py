@@ -202,7 +202,7 @@ def blank_table(block: list[Line], rivers) -> AlignedTable | None:
     over_ids = {id(s) for s in over_values}
     # the lowest header cell of each column names it; a group header above may be centred across a river
     leaves = lowest(header_cells(header, over_ids))
-    if len(body) < 2 or len(column_spans(leaves)) < 2:
+    if len(body) < 2 or len(merged_spans((cell.x0, cell.x1) for cell in leaves)) < 2:
         return None
     members = header + body
     left = min(s.x0 for line in members for s in line.segments)
@@ -303,15 +303,15 @@ def rows_by_cells(body: list[Line], leaf_left: float) -> list[list[Line]]:
     return [body[a:b] for a, b in zip([0, *starts[1:]], [*starts[1:], len(body)])]
 
 
-def column_spans(segments: list) -> list[tuple[float, float]]:
-    """The x-ranges the segments (or header cells) cover, overlapping ones merged."""
-    spans: list[list[float]] = []
-    for s in sorted(segments, key=lambda s: s.x0):
-        if spans and s.x0 < spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], s.x1)
+def merged_spans(spans) -> list[tuple[float, float]]:
+    """The (x0, x1) ranges, overlapping ones merged, left to right."""
+    merged: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if merged and x0 < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
         else:
-            spans.append([s.x0, s.x1])
-    return [(a, b) for a, b in spans]
+            merged.append([x0, x1])
+    return [(a, b) for a, b in merged]
 
 
 def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
@@ -525,13 +525,8 @@ def label_edges(rows: list[list[Line]], value_left: float) -> list[float]:
     one edge, in the middle of their overlap."""
     gaps = []
     for lines in rows:
-        spans = sorted((s.x0, s.x1) for line in lines for s in line.segments if s.x1 < value_left and not s.is_value)
-        clusters: list[list[float]] = []
-        for x0, x1 in spans:
-            if clusters and x0 < clusters[-1][1]:
-                clusters[-1][1] = max(clusters[-1][1], x1)
-            else:
-                clusters.append([x0, x1])
+        clusters = merged_spans((s.x0, s.x1) for line in lines for s in line.segments
+                                if s.x1 < value_left and not s.is_value)
         gaps += [(a[1], b[0]) for a, b in zip(clusters, clusters[1:])]
     shared: list[list[float]] = []
     for start, end in sorted(gaps):

@@ -490,6 +490,15 @@ def river_runs(rows: list[list[dict]], left: float, right: float,
     return separators
 
 
+def vertical_rule(x: float, top: float, bottom: float) -> dict:
+    """A rule drawn where the page has none, as pdfplumber's explicit lines take it."""
+    return {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top}
+
+
+def horizontal_rule(y: float, left: float, right: float) -> dict:
+    return {"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0}
+
+
 def inferred_rules(page, ruled) -> tuple[list[dict], list[dict]]:
     """(vertical, horizontal) rules for tables drawn with horizontal rules only: verticals in the white rivers
     between columns, and each row rule drawn across the whole table."""
@@ -501,12 +510,10 @@ def inferred_rules(page, ruled) -> tuple[list[dict], list[dict]]:
         top, bottom = region[0][0], region[-1][0]
         left, right = min(r[1] for r in region), max(r[2] for r in region)
         xs = [left, right] + column_rivers(chars, region)
-        lines += [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
-                   "height": bottom - top} for x in xs]
+        lines += [vertical_rule(x, top, bottom) for x in xs]
         lines += label_rules(chars, region)
         # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
-        lines += [{"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
-                   "height": 0} for y, _, _ in region]
+        lines += [horizontal_rule(y, left, right) for y, _, _ in region]
     return [ln for ln in lines if ln["height"]], [ln for ln in lines if not ln["height"]]
 
 
@@ -523,8 +530,7 @@ def label_rules(chars: CharsByHeight, region: list[tuple[float, float, float]]) 
     for x in label_edges(bands, min(values)):
         for (top, bottom), band in zip(zip(ys, ys[1:]), bands):
             if not any(s.x0 < x < s.x1 for line in band for s in line.segments):
-                rules.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
-                              "height": bottom - top})
+                rules.append(vertical_rule(x, top, bottom))
     return rules
 
 
@@ -554,8 +560,7 @@ def open_side_rules(ruled) -> list[dict]:
         for top, bottom in zip(ys, ys[1:]):
             inside_row = any(v["top"] < bottom - GRID_SNAP and v["bottom"] > top + GRID_SNAP for v in verticals)
             if inside_row:
-                lines.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
-                              "height": bottom - top})
+                lines.append(vertical_rule(x, top, bottom))
     return lines
 
 
@@ -599,8 +604,7 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         if len(groups) < 2:
             groups = body_rows(lines)
         cuts = [(upper[-1].bottom + lower[0].top) / 2 for upper, lower in zip(groups, groups[1:])]
-        rules += [{"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
-                   "height": 0} for y in cuts]
+        rules += [horizontal_rule(y, left, right) for y in cuts]
     return rules
 
 
@@ -627,8 +631,9 @@ def trailing_numbers(text: str) -> tuple[int, int]:
 
 
 def read_page(page, number: int, warnings: list[str] | None = None, continued: Columns | None = None) -> list:
-    """The page's tables and text lines, top to bottom (as PlacedTable and (top, Paragraph)); what could not
-    be read is said in `warnings`. `continued`: the columns of an unruled table that ended the page before."""
+    """The page's tables and text lines, top to bottom (PlacedTable, Paragraph, and MarginLine for a line in the
+    top or bottom margin); what could not be read is said in `warnings`. `continued`: the columns of an
+    unruled table that ended the page before."""
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
