@@ -61,11 +61,10 @@ def is_layout_table(tbl) -> bool:
     """A table used for page layout: one of its cells holds a table, or it has one column of long text."""
     if tbl.find(NESTED_TABLE) is not None:
         return True
-    rows = list(tbl.iterchildren(W_TR))
-    if len(rows) > 2:
+    if sum(1 for _ in tbl.iterchildren(W_TR)) > 2:
         return False
-    cells = [tc for tr in rows for tc in iter_cells(tr)]
-    return len(cells) <= 2 and any(len(cell_text(tc)) > LAYOUT_CELL_CHARS for tc in cells)
+    texts = [text for _, cells in table_rows(tbl) for _, text in cells]
+    return len(texts) <= 2 and any(len(text) > LAYOUT_CELL_CHARS for text in texts)
 
 
 def main_part_name(package: zipfile.ZipFile) -> str:
@@ -133,17 +132,6 @@ def paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def cell_text(tc) -> str:
-    """Text of a cell's own paragraphs (nested tables are read as tables of their own)."""
-    lines = []
-    for child in tc.iterchildren(W_P, W_SDT):
-        if child.tag == W_P:
-            lines.append(paragraph_text(child))
-        elif (content := child.find(W_SDT_CONTENT)) is not None:  # a content control
-            lines.extend(paragraph_text(p) for p in iter_block_elements(content) if p.tag == W_P)
-    return "\n".join(lines).strip()
-
-
 def read_table(tbl) -> list[Table]:
     """One w:tbl as a grid with gridSpan/vMerge resolved (a table holding tables is a layout table, read as
     flow by read_blocks, so none is nested here)."""
@@ -171,9 +159,9 @@ def read_table(tbl) -> list[Table]:
 
 
 def table_rows(tbl):
-    """(w:tr, [(w:tc, text), ...]) of each row. One XPath walk yields rows, cells and paragraphs as they start
-    and the text between, in document order: several times faster than walking each cell (`cell_text` gives
-    the same text)."""
+    """(w:tr, [(w:tc, text), ...]) of each row; a cell's text is its paragraphs' (`paragraph_text`), one per
+    line, those in content controls included. One XPath walk yields rows, cells and paragraphs as they start and
+    the text between, in document order: several times faster than walking each cell."""
     tr, cells, tc, parts, in_paragraph = None, [], None, [], False
     for piece in TABLE_PIECES(tbl):
         if isinstance(piece, str):
