@@ -416,21 +416,13 @@ def test_numbers_on_two_lines_are_joined_only_when_the_first_fills_its_cell():
     assert two_rows == "14\n13" and parse_value(two_rows).value is None
 
 
-def test_an_alignment_failure_keeps_the_ruled_tables(monkeypatch):
+@pytest.mark.parametrize("stage, message", [("aligned_tables", "tables without rules not read"),
+                                            ("unruled_row_rules", "rows without rules not parted")])
+def test_a_failing_stage_for_unruled_tables_keeps_the_ruled_tables(monkeypatch, stage, message):
     def fail(*args):
         raise ValueError("unforeseen layout")
 
-    monkeypatch.setattr("extractor.readers.pdf.aligned_tables", fail)
+    monkeypatch.setattr(f"extractor.readers.pdf.{stage}", fail)
     report = extract_file(SEED_PDF)
-    assert report.status == "partial" and "tables without rules not read" in report.document["error"]
-    assert report.value("proactive.channel.website", "value") == 195
-
-
-def test_a_row_parting_failure_keeps_the_ruled_tables(monkeypatch):
-    def fail(*args):
-        raise ValueError("unforeseen layout")
-
-    monkeypatch.setattr("extractor.readers.pdf.unruled_row_rules", fail)
-    report = extract_file(SEED_PDF)
-    assert report.status == "partial" and "rows without rules not parted" in report.document["error"]
+    assert report.status == "partial" and message in report.document["error"]
     assert report.value("proactive.channel.website", "value") == 195
