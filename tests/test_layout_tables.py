@@ -70,3 +70,22 @@ def test_cell_text_inside_content_controls(tmp_path, seed_report):
     report = extract_file(path)
     assert summary(report) == summary(seed_report)
     assert report.value("proactive.channel.website", "value") == 195
+
+
+def test_text_box_saved_twice_is_read_once(tmp_path, seed_report):
+    """Word saves a text box twice (mc:Choice, and mc:Fallback for older readers): its text is read once."""
+    from lxml import etree
+
+    word = docx.Document(str(SEED_DOCX))
+    box = ('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:r><mc:AlternateContent>'
+           '<mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>县文化和广电旅游体育局</w:t></w:r></w:p>'
+           '</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>县文化和广电旅游体育局</w:t>'
+           '</w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    word.element.body.insert(0, etree.fromstring(box))
+    path = tmp_path / "text_box.docx"
+    word.save(str(path))
+    from extractor.readers.docx import read_docx
+
+    assert read_docx(path).paragraphs[0].text == "县文化和广电旅游体育局"
+    assert summary(extract_file(path)) == summary(seed_report)

@@ -29,6 +29,7 @@ W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:ta
 W_TCPR, W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
 W_TRPR, W_GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
 W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # a table's rows, its cells (in a content control too), and inside them paragraphs, text, tabs and breaks
 TABLE_PIECES = etree.XPath("w:tr | w:tr/w:tc | w:tr/w:sdt/w:sdtContent/w:tc | .//w:p | .//w:t/text() | .//w:tab"
                            " | .//w:br | .//w:cr", namespaces=W_NS, smart_strings=False)
@@ -105,6 +106,9 @@ def main_body(path: Path):
     body = root.find(W_BODY)
     if body is None:
         raise ReadError(f"not a .docx: {name} has no w:body")
+    # a text box or drawing saved twice (mc:Choice for Word, mc:Fallback for older readers) is read once
+    for fallback in list(body.iter(MC_FALLBACK)):
+        fallback.getparent().remove(fallback)
     return body
 
 
