@@ -26,13 +26,15 @@ W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 NESTED_TABLE = f".//{W_TBL}"
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-W_TCPR, W_GRIDSPAN, W_VMERGE, W_VAL = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"), qn("w:val")
-W_TRPR, W_GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
+W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
 W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # a table's rows, its cells (in a content control too), and inside them paragraphs, text, tabs and breaks
-TABLE_PIECES = etree.XPath("w:tr | w:tr/w:tc | w:tr/w:sdt/w:sdtContent/w:tc | .//w:p | .//w:t/text() | .//w:tab"
-                           " | .//w:br | .//w:cr", namespaces=W_NS, smart_strings=False)
+TABLE_PIECES = etree.XPath(
+    "w:tr | w:tr/w:trPr/w:gridBefore | w:tr/w:tc | w:tr/w:sdt/w:sdtContent/w:tc | w:tr/w:tc/w:tcPr/w:gridSpan"
+    " | w:tr/w:tc/w:tcPr/w:vMerge | w:tr/w:sdt/w:sdtContent/w:tc/w:tcPr/w:gridSpan"
+    " | w:tr/w:sdt/w:sdtContent/w:tc/w:tcPr/w:vMerge | .//w:p | .//w:t/text() | .//w:tab | .//w:br | .//w:cr",
+    namespaces=W_NS, smart_strings=False)
 
 
 def read_docx(path: Path) -> Document:
@@ -64,7 +66,7 @@ def is_layout_table(tbl) -> bool:
         return True
     if sum(1 for _ in tbl.iterchildren(W_TR)) > 2:
         return False
-    texts = [text for _, cells in table_rows(tbl) for _, text in cells]
+    texts = [text for _, cells in table_rows(tbl) for text, _, _ in cells]
     return len(texts) <= 2 and any(len(text) > LAYOUT_CELL_CHARS for text in texts)
 
 
@@ -141,11 +143,9 @@ def read_table(tbl) -> list[Table]:
     flow by read_blocks, so none is nested here)."""
     placed_rows: list[list[tuple[str, int, int, int]]] = []
     open_merges: dict[int, tuple[int, int]] = {}  # col -> (row index, position in that row) of a vMerge start
-    for r, (tr, cells) in enumerate(table_rows(tbl)):
+    for r, (col, cells) in enumerate(table_rows(tbl)):
         row: list[tuple[str, int, int, int]] = []
-        col = grid_before(tr)
-        for tc, text in cells:
-            span, merge = cell_merges(tc)
+        for text, span, merge in cells:
             if merge == "continue" and col in open_merges:
                 start_r, pos = open_merges[col]
                 text, c, rowspan, colspan = placed_rows[start_r][pos]
@@ -163,10 +163,16 @@ def read_table(tbl) -> list[Table]:
 
 
 def table_rows(tbl):
-    """(w:tr, [(w:tc, text), ...]) of each row; a cell's text is its paragraphs' (`paragraph_text`), one per
-    line, those in content controls included. One XPath walk yields rows, cells and paragraphs as they start and
-    the text between, in document order: several times faster than walking each cell."""
-    tr, cells, tc, parts, in_paragraph = None, [], None, [], False
+    """(grid columns skipped before the row, [(text, columns spanned, vertical merge), ...]) of each row. The
+    merge is 'restart', 'continue' or None; a cell's text is its paragraphs' (`paragraph_text`), one per line,
+    those in content controls included. One XPath walk yields rows, cells, their merge properties and
+    paragraphs as they start and the text between, in document order: several times faster than walking each
+    cell."""
+    row: list | None = None
+    before = span = 0
+    merge = None
+    parts: list[str] = []
+    in_cell = in_paragraph = False
     for piece in TABLE_PIECES(tbl):
         if isinstance(piece, str):
             parts.append(piece)
@@ -180,20 +186,31 @@ def table_rows(tbl):
             parts.append("\t")
         elif tag == W_BR or tag == W_CR:
             parts.append("\n")
+        elif tag == W_GRIDSPAN:
+            span = max(1, grid_value(piece, 1))
+        elif tag == W_VMERGE:
+            merge = "restart" if piece.get(W_VAL) == "restart" else "continue"
+        elif tag == W_GRIDBEFORE:
+            before = grid_value(piece, 0)
         else:  # a cell or a row starts: the cell before it ends
-            if tc is not None:
-                cells.append((tc, "".join(parts).strip()))
-            tc, parts, in_paragraph = None, [], False
-            if tag == W_TC:
-                tc = piece
-            else:
-                if tr is not None:
-                    yield tr, cells
-                tr, cells = piece, []
-    if tc is not None:
-        cells.append((tc, "".join(parts).strip()))
-    if tr is not None:
-        yield tr, cells
+            if in_cell:
+                row.append(("".join(parts).strip(), span, merge))
+            parts, in_cell, in_paragraph, span, merge = [], tag == W_TC, False, 1, None
+            if tag == W_TR:
+                if row is not None:
+                    yield before, row
+                row, before = [], 0
+    if in_cell:
+        row.append(("".join(parts).strip(), span, merge))
+    if row is not None:
+        yield before, row
+
+
+def grid_value(node, default: int) -> int:
+    try:
+        return int(node.get(W_VAL, default))
+    except ValueError:
+        return default
 
 
 def iter_cells(tr):
@@ -206,27 +223,3 @@ def iter_cells(tr):
                 yield from (tc for tc in content.iterchildren(W_TC))
 
 
-def grid_before(tr) -> int:
-    trpr = tr.find(W_TRPR)
-    node = trpr.find(W_GRIDBEFORE) if trpr is not None else None
-    return int(node.get(W_VAL, "0")) if node is not None else 0
-
-
-def cell_merges(tc) -> tuple[int, str | None]:
-    """(columns the cell spans, its vertical merge: 'restart', 'continue' or None)."""
-    tcpr = tc[0] if len(tc) and tc[0].tag == W_TCPR else None  # the schema puts w:tcPr first
-    if tcpr is None:
-        return 1, None
-    span_node = merge_node = None
-    for child in tcpr:
-        if child.tag == W_GRIDSPAN:
-            span_node = child
-        elif child.tag == W_VMERGE:
-            merge_node = child
-    try:
-        span = max(1, int(span_node.get(W_VAL, "1"))) if span_node is not None else 1
-    except ValueError:
-        span = 1
-    if merge_node is None:
-        return span, None
-    return span, "restart" if merge_node.get(W_VAL) == "restart" else "continue"
