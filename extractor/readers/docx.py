@@ -191,7 +191,7 @@ def table_rows(tbl):
         elif tag == W_VMERGE:
             merge = "restart" if piece.get(W_VAL) == "restart" else "continue"
         elif tag == W_GRIDBEFORE:
-            before = grid_value(piece, 0)
+            before = max(0, grid_value(piece, 0))
         else:  # a cell or a row starts: the cell before it ends
             if in_cell:
                 row.append(("".join(parts).strip(), span, merge))
