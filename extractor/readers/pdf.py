@@ -825,7 +825,7 @@ def append_rows(first: PlacedTable, second: PlacedTable) -> None:
     continued: dict[int, Cell] = {}
     # a header row ending the first part (the table's body all on the next page) has no label to run on
     above_cells = {id(cell): cell for cell in a.grid[-1]}.values()
-    texts = sum(1 for cell in above_cells if cell.text.strip() and parse_value(cell.text).value is None)
+    texts = sum(1 for cell in above_cells if cell.text.strip() and not parse_value(cell.text).ok)
     for c, cell in enumerate(b.grid[skip] if texts * 2 <= len(above_cells) else []):
         above = a.grid[-1][c]
         is_label = above.text.strip() and not any(ch.isdigit() for ch in above.text)
