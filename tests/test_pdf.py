@@ -370,6 +370,26 @@ def test_table_with_column_rules_only(tmp_path):
     assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(row) for row in rows]
 
 
+def test_blank_unruled_table_keeps_out_a_heading_and_prose_set_like_its_rows(tmp_path):
+    path = tmp_path / "blank_then_prose.pdf"
+    page = cjk_canvas(path)
+    page.setFont("STSong-Light", 9)  # headings, table and prose all in one size, one spacing
+    page.drawString(60, 760, "三、收到和处理政府信息公开申请情况")
+    for x, text in zip((250, 320, 390, 460), ("自然人", "商业企业", "科研机构", "总计")):
+        page.drawString(x, 744, text)
+    after = ["四、政府信息公开行政复议、行政诉讼情况（本年度未发生）",
+             "本年度本机关未发生因政府信息公开引起的行政复议和行政诉讼案件，特此说明。"]
+    labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开"]
+    for i, text in enumerate(labels + after, start=1):
+        page.drawString(60, 744 - 16 * i, text)
+    page.save()
+    document = read_pdf(path)
+    table = document.tables[0]
+    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [
+        ["", "自然人", "商业企业", "科研机构", "总计"], *([label, "", "", "", ""] for label in labels)]
+    assert [p.text for p in document.paragraphs] == ["三、收到和处理政府信息公开申请情况", *after]
+
+
 def test_web_page_printed_by_chromium():
     # the second part of a split 依申请 table, laid out anew by the browser right under the first part's last
     # rows, is a table of its own and not a grid of both tables' columns

@@ -29,6 +29,8 @@ MAX_ROW_GAP = 7.0
 MAX_LINE_GAP = 1.6
 # Lines of a table that prints no value are at most this many line heights apart.
 MAX_BLANK_GAP = 1.5
+# At most this many lines after a table that prints no value, set as close as its rows, may be text of another kind.
+MAX_TRAILING_LINES = 3
 # Lines closer than this many line heights are lines of one cell (a label wrapped around its value line).
 TIGHT_GAP = 0.4
 # Text smaller or larger than the table's by more than this fraction is not in the table (a heading, a note).
@@ -166,9 +168,13 @@ def blank_tables(lines: list[Line], rivers) -> list[AlignedTable]:
         while end < len(lines) and same_size(lines[end], lines[start]) \
                 and lines[end].top - lines[end - 1].bottom <= MAX_BLANK_GAP * lines[end].height:
             end += 1
-        table = blank_table(lines[start:end], rivers)
-        if table:
-            tables.append(table)
+        # the block may end in lines set like the table's that are not in it (a heading, prose): of the readings
+        # without up to MAX_TRAILING_LINES of its last lines, the one with the most value columns wins
+        readings = [blank_table(lines[start:end - k], rivers)
+                    for k in range(min(MAX_TRAILING_LINES, end - start - 2) + 1)]
+        found = [(len(t.x_lines) - 1 - t.label_columns, -k, t) for k, t in enumerate(readings) if t]
+        if found:
+            tables.append(max(found, key=lambda item: item[:2])[2])
         start = end
     return tables
 
