@@ -109,7 +109,8 @@ class AlignedTable:
 
     @property
     def columns(self) -> Columns:
-        return Columns(self.x_lines, self.label_columns, median(ch["size"] for ch in self.chars))
+        return Columns(self.x_lines, self.label_columns,
+                       median(ch.get("size", ch["bottom"] - ch["top"]) for ch in self.chars))
 
 
 def text_lines(chars: list[dict]) -> list[Line]:
