@@ -390,6 +390,31 @@ def test_blank_unruled_table_keeps_out_a_heading_and_prose_set_like_its_rows(tmp
     assert [p.text for p in document.paragraphs] == ["三、收到和处理政府信息公开申请情况", *after]
 
 
+def test_unruled_table_runs_on_below_a_running_header(tmp_path):
+    path = tmp_path / "running_unruled.pdf"
+    page = cjk_canvas(path)
+    columns = (60, 300, 400, 500)
+    parts = [[("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "3", "0", "12")],
+             [("行政规范性文件", "12", "1", "40"), ("其他文件", "5", "2", "9")]]
+    for number, rows in enumerate(parts, start=1):
+        page.setFont("STSong-Light", 8)
+        page.drawString(60, 812, "某某县司法局2023年政府信息公开工作年度报告")  # a running header, 30 pt from the top
+        page.setFont("STSong-Light", 9)
+        top = 80 + 16 * len(rows) if number == 1 else 790
+        if number == 1:
+            page.drawString(60, 400, "二、主动公开政府信息情况（见下表）")
+        for r, row in enumerate(rows):
+            for x, text in zip(columns, row):
+                page.drawString(x, top - 16 * r, text)
+        page.showPage()
+    page.save()
+    document = read_pdf(path)
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(r) for rows in parts for r in rows]
+    assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况（见下表）"]
+
+
 def test_web_page_printed_by_chromium():
     # the second part of a split 依申请 table, laid out anew by the browser right under the first part's last
     # rows, is a table of its own and not a grid of both tables' columns

@@ -135,19 +135,20 @@ def same_size(a: Line, b: Line) -> bool:
 
 
 def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, float]]],
-                   continued: Columns | None = None) -> list[AlignedTable]:
+                   continued: Columns | None = None, top_margin: float = 0.0) -> list[AlignedTable]:
     """Tables found by alignment among `chars` (the characters outside ruled tables), top to bottom: the rest
-    of the table that ended the page before (`continued`), tables that print values, then tables that print
-    none (every cell left blank) under a header naming their columns.
+    of the table that ended the page before (`continued`; a running header above it, within `top_margin`, is
+    passed over), tables that print values, then tables that print none (every cell left blank) under a
+    header naming their columns.
 
     `rivers(rows, left, right, solid)` gives the white x-ranges between columns (the PDF reader's)."""
     lines = text_lines(chars)
     tables = []
     if continued:
-        table, taken_lines = continuation(lines, continued)
+        table, body = continuation(lines, continued, top_margin)
         if table:
             tables.append(table)
-            lines = lines[taken_lines:]
+            lines = [line for line in lines if not any(line is taken for taken in body)]
     for first, last in value_runs(lines):
         table = aligned_table(lines, first, last, rivers)
         if table:
@@ -268,27 +269,29 @@ def overlaps_x(a, b) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1
 
 
-def continuation(lines: list[Line], columns: Columns) -> tuple[AlignedTable | None, int]:
+def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -> tuple[AlignedTable | None, list[Line]]:
     """The rows at the top of a page that continue an unruled table from the page before, read on its columns,
-    and how many lines they take: lines in the table's size, close together, that keep within its width and
-    cross none of its value columns' edges."""
+    and the lines they take: lines in the table's size, close together, that keep within its width and cross
+    none of its value columns' edges. Lines above `top_margin` that are not such lines (a running header) are
+    passed over."""
     x_lines = columns.x_lines
     value_edges = x_lines[columns.label_columns:-1]
-    taken = 0
+    body: list[Line] = []
     for line in lines:
         if abs(line.size - columns.size) > SIZE_TOLERANCE * columns.size \
-                or taken and line.top - lines[taken - 1].bottom > MAX_BLANK_GAP * line.height \
+                or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height \
                 or line.segments[0].x0 < x_lines[0] - EDGE_SNAP or line.segments[-1].x1 > x_lines[-1] + EDGE_SNAP \
                 or any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges):
+            if not body and line.bottom < top_margin:
+                continue
             break
-        taken += 1
-    if not taken:
-        return None, 0
-    body = lines[:taken]
+        body.append(line)
+    if not body:
+        return None, []
     leaf_left = leaf_column_left(body, x_lines[:columns.label_columns + 1])
     rows = [row_of(group, x_lines) for group in rows_by_cells(body, leaf_left)]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
-                        [ch for line in body for s in line.segments for ch in s.chars], columns.label_columns), taken
+                        [ch for line in body for s in line.segments for ch in s.chars], columns.label_columns), body
 
 
 def leaf_column_left(body: list[Line], edges: list[float]) -> float:
