@@ -148,7 +148,8 @@ def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, fl
         table, body = continuation(lines, continued, top_margin)
         if table:
             tables.append(table)
-            lines = [line for line in lines if not any(line is taken for taken in body)]
+            in_table = {id(line) for line in body}
+            lines = [line for line in lines if id(line) not in in_table]
     for first, last in value_runs(lines):
         table = aligned_table(lines, first, last, rivers)
         if table:
