@@ -130,6 +130,10 @@ def text_lines(chars: list[dict]) -> list[Line]:
     return lines
 
 
+def chars_of(lines: list[Line]) -> list[dict]:
+    return [ch for line in lines for s in line.segments for ch in s.chars]
+
+
 def same_size(a: Line, b: Line) -> bool:
     return abs(a.size - b.size) <= SIZE_TOLERANCE * max(a.size, b.size)
 
@@ -223,16 +227,14 @@ def blank_table(block: list[Line], rivers) -> AlignedTable | None:
     value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
     if not value_separators or value_separators[0] < body_right:
         return None
-    label_separators = [x for x in label_edges([[line] for line in members], value_left)
-                        if x < value_separators[0] - EDGE_SNAP]
+    label_separators = label_edges([[line] for line in members], value_left, value_separators[0])
     groups = rows_by_cells(body, leaf_column_left(body, [left - 1, *label_separators, value_separators[0]]))
-    label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
-                        if x < value_separators[0] - EDGE_SNAP]
+    label_separators = label_edges([*groups, *([line] for line in header)], value_left, value_separators[0])
     x_lines = [left - 1, *label_separators, *value_separators, right + 1]
     rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(header, x_lines)]
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
-                        [ch for line in members for s in line.segments for ch in s.chars], len(label_separators) + 1)
+                        chars_of(members), len(label_separators) + 1)
 
 
 @dataclass
@@ -292,7 +294,7 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     leaf_left = leaf_column_left(body, x_lines[:columns.label_columns + 1])
     rows = [row_of(group, x_lines) for group in rows_by_cells(body, leaf_left)]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
-                        [ch for line in body for s in line.segments for ch in s.chars], columns.label_columns), body
+                        chars_of(body), columns.label_columns), body
 
 
 def leaf_column_left(body: list[Line], edges: list[float]) -> float:
@@ -415,16 +417,14 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     # the river just left of the first value column parts labels from values, even where a header crosses it
     value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
     groups = body_rows(body)
-    label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
-                        if not value_separators or x < value_separators[0] - EDGE_SNAP]
+    values_edge = value_separators[0] if value_separators else math.inf
+    label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
     # rows whose values are all blank (and print no unit) stand apart as cells of the label column do: read
     # by those cells when they part every value line from the next (rows set with padding)
-    by_cells = rows_by_cells(body, leaf_column_left(body, [left - 1, *label_separators,
-                                                           value_separators[0] if value_separators else right]))
+    by_cells = rows_by_cells(body, leaf_column_left(body, [left - 1, *label_separators, min(values_edge, right)]))
     if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
         groups = by_cells
-        label_separators = [x for x in label_edges([*groups, *([line] for line in header)], value_left)
-                            if not value_separators or x < value_separators[0] - EDGE_SNAP]
+        label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
     trailing = blank_rows_after(lines, tail, groups, value_lines[-1], value_left)
     groups += trailing
     members += [line for group in trailing for line in group]
@@ -434,7 +434,7 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(header, x_lines)]
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
-                        [ch for line in members for s in line.segments for ch in s.chars], len(label_separators) + 1)
+                        chars_of(members), len(label_separators) + 1)
 
 
 def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], value_line: Line,
@@ -530,10 +530,11 @@ def header_lines(lines: list[Line], first: int, first_value: Line) -> list[Line]
     return taken
 
 
-def label_edges(rows: list[list[Line]], value_left: float) -> list[float]:
-    """Column edges inside the label area. Label text of one row that stands apart (no overlap across) is in
-    cells side by side, so an edge lies in each gap between them; gaps in different rows that overlap share
-    one edge, in the middle of their overlap."""
+def label_edges(rows: list[list[Line]], value_left: float, before: float = math.inf) -> list[float]:
+    """Column edges inside the label area, left of `before` (the first value column's edge) by more than
+    EDGE_SNAP. Label text of one row that stands apart (no overlap across) is in cells side by side, so an edge
+    lies in each gap between them; gaps in different rows that overlap share one edge, in the middle of their
+    overlap."""
     gaps = []
     for lines in rows:
         clusters = merged_spans((s.x0, s.x1) for line in lines for s in line.segments
@@ -545,7 +546,7 @@ def label_edges(rows: list[list[Line]], value_left: float) -> list[float]:
             shared[-1] = [max(shared[-1][0], start), min(shared[-1][1], end)]
         else:
             shared.append([start, end])
-    return [(start + end) / 2 for start, end in shared]
+    return [x for x in ((start + end) / 2 for start, end in shared) if x < before - EDGE_SNAP]
 
 
 def header_rows(header: list[Line], x_lines: list[float]) -> list[list[Line]]:
