@@ -27,6 +27,8 @@ W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 NESTED_TABLE = f".//{W_TBL}"
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
+# what a tab, a line break and a carriage return in a run read as
+SPACING = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # a table's rows, its cells (in a content control too), and inside them paragraphs, text, tabs and breaks
@@ -127,15 +129,7 @@ def iter_block_elements(parent):
 
 def paragraph_text(p) -> str:
     """The visible text of a w:p: runs, tabs and breaks (deleted tracked text is w:delText, not read)."""
-    parts: list[str] = []
-    for node in p.iter(W_T, W_TAB, W_BR, W_CR):
-        if node.tag == W_T:
-            parts.append(node.text or "")
-        elif node.tag == W_TAB:
-            parts.append("\t")
-        else:
-            parts.append("\n")
-    return "".join(parts)
+    return "".join(node.text or "" if node.tag == W_T else SPACING[node.tag] for node in p.iter(W_T, *SPACING))
 
 
 def read_table(tbl) -> list[Table]:
@@ -182,10 +176,8 @@ def table_rows(tbl):
             if in_paragraph:
                 parts.append("\n")
             in_paragraph = True
-        elif tag == W_TAB:
-            parts.append("\t")
-        elif tag == W_BR or tag == W_CR:
-            parts.append("\n")
+        elif tag in SPACING:
+            parts.append(SPACING[tag])
         elif tag == W_GRIDSPAN:
             span = max(1, grid_value(piece, 1))
         elif tag == W_VMERGE:
