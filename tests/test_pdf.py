@@ -24,6 +24,11 @@ def cjk_canvas(path) -> canvas.Canvas:
     return canvas.Canvas(str(path), pagesize=A4)
 
 
+def grid_texts(table) -> list[list[str]]:
+    """Each row's cell texts, a merged cell once per row."""
+    return [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)]
+
+
 def cells(report):
     obs = report.observations
     return {(r.field, r.dim): (None if pd.isna(r.value) else r.value, r.raw_value) for r in obs.itertuples()}
@@ -247,7 +252,7 @@ def test_borderless_table_and_spaced_page_number(tmp_path):
     document = read_pdf(path)
     assert len(document.tables) == 1
     table = document.tables[0]
-    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(row) for row in rows]
+    assert grid_texts(table) == [list(row) for row in rows]
     assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况"]
 
 
@@ -284,7 +289,7 @@ def test_blank_unruled_table_under_its_header(tmp_path):
     document = read_pdf(path)
     assert len(document.tables) == 1
     table = document.tables[0]
-    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [
+    assert grid_texts(table) == [
         ["", "自然人", "商业企业", "社会公益\n组织", "总计"],
         ["一、本年新收政府信息公开申请数量", "", "", "", ""],
         ["二、上年结转政府信息公开申请数量", "", "", "", ""],
@@ -323,7 +328,7 @@ def test_running_header_and_continued_caption_do_not_cut_a_table(tmp_path):
     assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况"]
     assert len(document.tables) == 1
     table = document.tables[0]
-    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(r) for rows in parts for r in rows]
+    assert grid_texts(table) == [list(r) for rows in parts for r in rows]
 
 
 def test_unruled_row_left_blank_between_rows_of_values(tmp_path):
@@ -344,7 +349,7 @@ def test_unruled_row_left_blank_between_rows_of_values(tmp_path):
     document = read_pdf(path)
     table = document.tables[0]
     # a blank row (no value, no unit) is a row of its own, not more of the label below it, last row too
-    assert [[c.text for c in table.row_cells(r)] for r in range(1, table.n_rows)] == [
+    assert grid_texts(table)[1:] == [
         [label, *(values or [""] * 4)] for label, values in rows]
     assert [p.text for p in document.paragraphs] == ["四、政府信息公开行政复议、行政诉讼情况"]
 
@@ -367,7 +372,7 @@ def test_table_with_column_rules_only(tmp_path):
             page.drawString(x + 4, top - 14 - 20 * r, text)
     page.save()
     table = read_pdf(path).tables[0]
-    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(row) for row in rows]
+    assert grid_texts(table) == [list(row) for row in rows]
 
 
 def test_blank_unruled_table_keeps_out_a_heading_and_prose_set_like_its_rows(tmp_path):
@@ -385,7 +390,7 @@ def test_blank_unruled_table_keeps_out_a_heading_and_prose_set_like_its_rows(tmp
     page.save()
     document = read_pdf(path)
     table = document.tables[0]
-    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [
+    assert grid_texts(table) == [
         ["", "自然人", "商业企业", "科研机构", "总计"], *([label, "", "", "", ""] for label in labels)]
     assert [p.text for p in document.paragraphs] == ["三、收到和处理政府信息公开申请情况", *after]
 
@@ -411,7 +416,7 @@ def test_unruled_table_runs_on_below_a_running_header(tmp_path):
     document = read_pdf(path)
     assert len(document.tables) == 1
     table = document.tables[0]
-    assert [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)] == [list(r) for rows in parts for r in rows]
+    assert grid_texts(table) == [list(r) for rows in parts for r in rows]
     assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况（见下表）"]
 
 
