@@ -31,32 +31,43 @@ def field_matcher(pattern: str):
     return re.compile(fnmatch.translate(pattern)).match
 
 
-def expand(pattern: str, cells: Cells, **names: str) -> list[tuple[str, str]]:
-    """The observed cells a 'field:dim' pattern names ({dim}, {field} filled in; a field may end in *)."""
-    field_pattern, dim = pattern.format(**names).rsplit(":", 1)
-    if "*" not in field_pattern:
-        return [(field_pattern, dim)] if (field_pattern, dim) in cells else []
-    matches = field_matcher(field_pattern)
-    return sorted(key for key in cells if key[1] == dim and matches(key[0]))
+class Observed:
+    """A document's cells, with the fields a pattern such as 'requests.result.*' names found once per pattern
+    (a document is checked against dozens of rules, most naming the same patterns)."""
 
+    def __init__(self, cells: Cells):
+        self.cells = cells
+        self.fields = sorted({f for f, _ in cells})
+        self.by_pattern: dict[str, list[str]] = {}
 
-def rule_instances(rule: dict, cells: Cells):
-    """Each way to fill in a rule's {field} and {dim} for the cells a document has."""
-    observed_fields = sorted({f for f, _ in cells})
-    fields = [f for pattern in rule.get("fields", []) for f in observed_fields if field_matcher(pattern)(f)]
-    if "fields" in rule and not fields:
-        return
-    for field in fields or [None]:
-        for dim in rule.get("dims") or [None]:
-            yield {k: v for k, v in (("field", field), ("dim", dim)) if v is not None}
+    def matching(self, field_pattern: str) -> list[str]:
+        """The observed fields `field_pattern` names, sorted."""
+        found = self.by_pattern.get(field_pattern)
+        if found is None:
+            matches = field_matcher(field_pattern)
+            found = self.by_pattern[field_pattern] = [f for f in self.fields if matches(f)]
+        return found
 
+    def expand(self, pattern: str, **names: str) -> list[tuple[str, str]]:
+        """The observed cells a 'field:dim' pattern names ({dim}, {field} filled in; a field may end in *)."""
+        field_pattern, dim = pattern.format(**names).rsplit(":", 1)
+        if "*" not in field_pattern:
+            return [(field_pattern, dim)] if (field_pattern, dim) in self.cells else []
+        return [(f, dim) for f in self.matching(field_pattern) if (f, dim) in self.cells]
 
-def side(patterns: list[str], cells: Cells, names: dict) -> list[tuple[tuple[str, str], float | None]]:
-    seen = {}
-    for pattern in patterns:
-        for key in expand(pattern, cells, **names):
-            seen[key] = cells[key]
-    return list(seen.items())
+    def side(self, patterns: list[str], names: dict) -> list[tuple[tuple[str, str], float | None]]:
+        """The cells of one side of a rule, each once, with their values."""
+        keys = dict.fromkeys(key for pattern in patterns for key in self.expand(pattern, **names))
+        return [(key, self.cells[key]) for key in keys]
+
+    def rule_instances(self, rule: dict):
+        """Each way to fill in a rule's {field} and {dim} for the cells the document has."""
+        fields = [f for pattern in rule.get("fields", []) for f in self.matching(pattern)]
+        if "fields" in rule and not fields:
+            return
+        for field in fields or [None]:
+            for dim in rule.get("dims") or [None]:
+                yield {k: v for k, v in (("field", field), ("dim", dim)) if v is not None}
 
 
 def describe(items) -> str:
@@ -73,11 +84,12 @@ def describe(items) -> str:
 def check_identities(cells: Cells, template: str, mappings: Mappings) -> list[Finding]:
     """identity_violation for each identity of the format that the document's numbers break."""
     findings = []
+    observed = Observed(cells)
     for rule in mappings.identities:
         if template not in [str(t) for t in rule.get("templates", [])]:
             continue
-        for names in rule_instances(rule, cells):
-            left, right = side(rule["left"], cells, names), side(rule["right"], cells, names)
+        for names in observed.rule_instances(rule):
+            left, right = observed.side(rule["left"], names), observed.side(rule["right"], names)
             if not left or not right:
                 continue
             left_sum = sum(v or 0.0 for _, v in left)
@@ -242,10 +254,11 @@ class CorpusAudit:
             if previous is None:
                 continue
             _, previous_source, last = previous
+            this_observed, last_observed = Observed(this), Observed(last)
             for rule in self.mappings.cross_year:
-                for names in rule_instances(rule, {**this, **last}):
-                    this_key = expand(rule["this_year"], this, **names)
-                    last_items = side(rule["last_year"], last, names)
+                for names in Observed({**this, **last}).rule_instances(rule):
+                    this_key = this_observed.expand(rule["this_year"], **names)
+                    last_items = last_observed.side(rule["last_year"], names)
                     if not this_key or not last_items:
                         continue
                     now = this[this_key[0]] or 0.0

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cell:
     """One merged region of a table. A merged cell is the same object at every grid position it covers."""
 
@@ -79,13 +79,18 @@ def build_grid(rows: list[list[tuple[str, int, int, int]]], page: int | None = N
     n_cols = max((col + colspan for row in rows for _, col, _, colspan in row), default=0)
     grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
     for r, row in enumerate(rows):
+        line = grid[r]
         for text, col, rowspan, colspan in row:
             cell = Cell(text, r, col, rowspan, colspan, page)
+            if rowspan == 1 and colspan == 1:
+                if line[col] is None:
+                    line[col] = cell
+                continue
             for rr in range(r, min(n_rows, r + rowspan)):
                 for cc in range(col, col + colspan):
                     if grid[rr][cc] is None:
                         grid[rr][cc] = cell
-    return [
-        [cell if cell is not None else Cell("", r, c, page=page) for c, cell in enumerate(row)]
-        for r, row in enumerate(grid)
-    ]
+    for r, line in enumerate(grid):
+        if None in line:
+            line[:] = [cell if cell is not None else Cell("", r, c, page=page) for c, cell in enumerate(line)]
+    return grid

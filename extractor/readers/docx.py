@@ -24,19 +24,14 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 
 W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
-NESTED_TABLE = f".//{W_TBL}"
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
 # what a tab, a line break and a carriage return in a run read as
 SPACING = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
-W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# a table's rows, its cells (in a content control too), and inside them paragraphs, text, tabs and breaks
-TABLE_PIECES = etree.XPath(
-    "w:tr | w:tr/w:trPr/w:gridBefore | w:tr/w:tc | w:tr/w:sdt/w:sdtContent/w:tc | w:tr/w:tc/w:tcPr/w:gridSpan"
-    " | w:tr/w:tc/w:tcPr/w:vMerge | w:tr/w:sdt/w:sdtContent/w:tc/w:tcPr/w:gridSpan"
-    " | w:tr/w:sdt/w:sdtContent/w:tc/w:tcPr/w:vMerge | .//w:p | .//w:t/text() | .//w:tab | .//w:br | .//w:cr",
-    namespaces=W_NS, smart_strings=False)
+# what table_rows looks at in a table: rows, cells, their spans and merges, and inside them paragraphs, text,
+# tabs, breaks and tables (which make it a layout table)
+TABLE_PIECES = (W_TBL, W_TR, W_GRIDBEFORE, W_TC, W_GRIDSPAN, W_VMERGE, W_P, W_T, *SPACING)
 
 
 def read_docx(path: Path) -> Document:
@@ -53,22 +48,22 @@ def read_blocks(parent) -> list:
     for element in iter_block_elements(parent):
         if element.tag == W_P:
             blocks.append(Paragraph(paragraph_text(element)))
-        elif is_layout_table(element):
+            continue
+        rows = table_rows(element)
+        if rows is None or is_layout_table(rows):
             for tr in element.iterchildren(W_TR):
                 for tc in iter_cells(tr):
                     blocks.extend(read_blocks(tc))
         else:
-            blocks.extend(read_table(element))
+            blocks.extend(read_table(rows))
     return blocks
 
 
-def is_layout_table(tbl) -> bool:
-    """A table used for page layout: one of its cells holds a table, or it has one column of long text."""
-    if tbl.find(NESTED_TABLE) is not None:
-        return True
-    if sum(1 for _ in tbl.iterchildren(W_TR)) > 2:
+def is_layout_table(rows: list) -> bool:
+    """Whether a table's rows (`table_rows`) are a page laid out in a table: one column of long text."""
+    if len(rows) > 2:
         return False
-    texts = [text for _, cells in table_rows(tbl) for text, _, _ in cells]
+    texts = [text for _, cells in rows for text, _, _ in cells]
     return len(texts) <= 2 and any(len(text) > LAYOUT_CELL_CHARS for text in texts)
 
 
@@ -132,12 +127,11 @@ def paragraph_text(p) -> str:
     return "".join(node.text or "" if node.tag == W_T else SPACING[node.tag] for node in p.iter(W_T, *SPACING))
 
 
-def read_table(tbl) -> list[Table]:
-    """One w:tbl as a grid with gridSpan/vMerge resolved (a table holding tables is a layout table, read as
-    flow by read_blocks, so none is nested here)."""
+def read_table(rows: list) -> list[Table]:
+    """One table's rows (`table_rows`) as a grid with gridSpan/vMerge resolved."""
     placed_rows: list[list[tuple[str, int, int, int]]] = []
     open_merges: dict[int, tuple[int, int]] = {}  # col -> (row index, position in that row) of a vMerge start
-    for r, (col, cells) in enumerate(table_rows(tbl)):
+    for r, (col, cells) in enumerate(rows):
         row: list[tuple[str, int, int, int]] = []
         for text, span, merge in cells:
             if merge == "continue" and col in open_merges:
@@ -156,23 +150,25 @@ def read_table(tbl) -> list[Table]:
     return [Table(grid)] if grid and grid[0] else []
 
 
-def table_rows(tbl):
-    """(grid columns skipped before the row, [(text, columns spanned, vertical merge), ...]) of each row. The
-    merge is 'restart', 'continue' or None; a cell's text is its paragraphs' (`paragraph_text`), one per line,
-    those in content controls included. One XPath walk yields rows, cells, their merge properties and
-    paragraphs as they start and the text between, in document order: several times faster than walking each
-    cell."""
+def table_rows(tbl) -> list | None:
+    """[(grid columns skipped before the row, [(text, columns spanned, vertical merge), ...]), ...]: the rows of
+    a table, or None when one of its cells holds a table (a table used for page layout). The merge is
+    'restart', 'continue' or None; a cell's text is its paragraphs' (`paragraph_text`), one per line, those in
+    content controls too. One pass over the table's elements of interest, filtered by lxml, finds rows, cells,
+    their merge properties and paragraphs as they start, in document order: several times faster than walking
+    each cell, or than an XPath union (which sorts its node set)."""
+    rows: list = []
     row: list | None = None
     before = span = 0
     merge = None
     parts: list[str] = []
     in_cell = in_paragraph = False
-    for piece in TABLE_PIECES(tbl):
-        if isinstance(piece, str):
-            parts.append(piece)
-            continue
+    for piece in tbl.iter(*TABLE_PIECES):
         tag = piece.tag
-        if tag == W_P:
+        if tag == W_T:
+            if piece.text:
+                parts.append(piece.text)
+        elif tag == W_P:
             if in_paragraph:
                 parts.append("\n")
             in_paragraph = True
@@ -184,18 +180,22 @@ def table_rows(tbl):
             merge = "restart" if piece.get(W_VAL) == "restart" else "continue"
         elif tag == W_GRIDBEFORE:
             before = max(0, grid_value(piece, 0))
+        elif tag == W_TBL:
+            if piece is not tbl:
+                return None
         else:  # a cell or a row starts: the cell before it ends
             if in_cell:
                 row.append(("".join(parts).strip(), span, merge))
             parts, in_cell, in_paragraph, span, merge = [], tag == W_TC, False, 1, None
             if tag == W_TR:
                 if row is not None:
-                    yield before, row
+                    rows.append((before, row))
                 row, before = [], 0
     if in_cell:
         row.append(("".join(parts).strip(), span, merge))
     if row is not None:
-        yield before, row
+        rows.append((before, row))
+    return rows
 
 
 def grid_value(node, default: int) -> int:
