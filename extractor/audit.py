@@ -48,26 +48,42 @@ class Observed:
             found = self.by_pattern[field_pattern] = [f for f in self.fields if matches(f)]
         return found
 
-    def expand(self, pattern: str, **names: str) -> list[tuple[str, str]]:
-        """The observed cells a 'field:dim' pattern names ({dim}, {field} filled in; a field may end in *)."""
-        field_pattern, dim = pattern.format(**names).rsplit(":", 1)
-        if "*" not in field_pattern:
-            return [(field_pattern, dim)] if (field_pattern, dim) in self.cells else []
-        return [(f, dim) for f in self.matching(field_pattern) if (f, dim) in self.cells]
+    def expand(self, patterns: list[str], field: str | None, dim: str | None) -> dict[tuple[str, str], None]:
+        """The observed cells 'field:dim' patterns name, each once, in order ({field} and {dim} filled in; a
+        field may end in *)."""
+        found: dict[tuple[str, str], None] = {}
+        cells = self.cells
+        for pattern in patterns:
+            field_pattern, cell_dim = filled_pattern(pattern, field, dim)
+            if "*" in field_pattern:
+                for name in self.matching(field_pattern):
+                    if (name, cell_dim) in cells:
+                        found[(name, cell_dim)] = None
+            elif (field_pattern, cell_dim) in cells:
+                found[(field_pattern, cell_dim)] = None
+        return found
 
-    def side(self, patterns: list[str], names: dict) -> list[tuple[tuple[str, str], float | None]]:
-        """The cells of one side of a rule, each once, with their values."""
-        keys = dict.fromkeys(key for pattern in patterns for key in self.expand(pattern, **names))
-        return [(key, self.cells[key]) for key in keys]
+    def side(self, patterns: list[str], field: str | None, dim: str | None) -> list[tuple[tuple[str, str], float | None]]:
+        """The cells of one side of a rule, with their values."""
+        return [(key, self.cells[key]) for key in self.expand(patterns, field, dim)]
 
     def rule_instances(self, rule: dict):
-        """Each way to fill in a rule's {field} and {dim} for the cells the document has."""
+        """Each (field, dim) to fill in a rule's {field} and {dim} with, for the cells the document has (None
+        where the rule names none)."""
         fields = [f for pattern in rule.get("fields", []) for f in self.matching(pattern)]
         if "fields" in rule and not fields:
             return
         for field in fields or [None]:
             for dim in rule.get("dims") or [None]:
-                yield {k: v for k, v in (("field", field), ("dim", dim)) if v is not None}
+                yield field, dim
+
+
+@lru_cache(maxsize=4096)
+def filled_pattern(pattern: str, field: str | None, dim: str | None) -> tuple[str, str]:
+    """(field pattern, dim) of a 'field:dim' pattern with its {field} and {dim} filled in."""
+    names = {k: v for k, v in (("field", field), ("dim", dim)) if v is not None}
+    field_pattern, dim = pattern.format(**names).rsplit(":", 1)
+    return field_pattern, dim
 
 
 def describe(items) -> str:
@@ -85,11 +101,10 @@ def check_identities(cells: Cells, template: str, mappings: Mappings) -> list[Fi
     """identity_violation for each identity of the format that the document's numbers break."""
     findings = []
     observed = Observed(cells)
-    for rule in mappings.identities:
-        if template not in [str(t) for t in rule.get("templates", [])]:
-            continue
-        for names in observed.rule_instances(rule):
-            left, right = observed.side(rule["left"], names), observed.side(rule["right"], names)
+    for rule in identities_of(template, mappings):
+        for named_field, named_dim in observed.rule_instances(rule):
+            left = observed.side(rule["left"], named_field, named_dim)
+            right = observed.side(rule["right"], named_field, named_dim)
             if not left or not right:
                 continue
             left_sum = sum(v or 0.0 for _, v in left)
@@ -107,6 +122,12 @@ def check_identities(cells: Cells, template: str, mappings: Mappings) -> list[Fi
                 field=field, dim=dim, expected=number(right_sum), actual=number(left_sum),
             ))
     return findings
+
+
+@lru_cache(maxsize=64)
+def identities_of(template: str, mappings: Mappings) -> tuple[dict, ...]:
+    """The identities a report format is checked against."""
+    return tuple(rule for rule in mappings.identities if template in [str(t) for t in rule.get("templates", [])])
 
 
 def check_required(cells: Cells, sections: set[str], headed: set[str], template: str,
@@ -256,9 +277,9 @@ class CorpusAudit:
             _, previous_source, last = previous
             this_observed, last_observed = Observed(this), Observed(last)
             for rule in self.mappings.cross_year:
-                for names in Observed({**this, **last}).rule_instances(rule):
-                    this_key = this_observed.expand(rule["this_year"], **names)
-                    last_items = last_observed.side(rule["last_year"], names)
+                for named_field, named_dim in Observed({**this, **last}).rule_instances(rule):
+                    this_key = list(this_observed.expand([rule["this_year"]], named_field, named_dim))
+                    last_items = last_observed.side(rule["last_year"], named_field, named_dim)
                     if not this_key or not last_items:
                         continue
                     now = this[this_key[0]] or 0.0
