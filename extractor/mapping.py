@@ -1,8 +1,9 @@
 """Map a table's column headers and row labels onto canonical (field, dim) cells."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -40,7 +41,7 @@ class Column:
     score: float = 100.0
 
 
-@dataclass
+@dataclass(slots=True)
 class CellValue:
     field: str
     dim: str
@@ -54,6 +55,11 @@ class CellValue:
     table: int
     row: int
     col: int
+
+
+# a CellValue's fields, and all of them read at once as a tuple (records are built from these)
+CELL_VALUE_FIELDS = tuple(f.name for f in fields(CellValue))
+cell_value_items = attrgetter(*CELL_VALUE_FIELDS)
 
 
 @dataclass
@@ -74,6 +80,34 @@ class TableResult:
     findings: list[Finding] = field(default_factory=list)
     templates: set[str] = field(default_factory=set)
     recognised: bool = False
+
+
+@dataclass
+class ColumnPlan:
+    """What every data row under one header needs to know of its columns, worked out once per header."""
+
+    columns: list[Column]
+    value_cols: list[int]
+    label_cols: list[int]  # left of the first value column, units aside
+    unit_col: int | None
+    grouped: bool  # some value column takes its field from a group header: rows are read by column
+    by_group: list[tuple[int, FieldSpec]]  # those whose group has the column's dim
+    candidates: tuple[FieldSpec, ...]  # the fields a row may be
+
+
+def plan_columns(columns: list[Column], mappings: Mappings) -> ColumnPlan:
+    value_cols = [c for c, col in enumerate(columns) if col.dim]
+    first_value_col = value_cols[0] if value_cols else 0
+    grouped = [c for c in value_cols if columns[c].group]
+    return ColumnPlan(
+        columns=columns, value_cols=value_cols,
+        label_cols=[c for c in range(first_value_col) if not columns[c].is_unit],
+        unit_col=next((c for c, col in enumerate(columns) if col.is_unit), None),
+        grouped=bool(grouped),
+        by_group=[(c, mappings.fields[columns[c].group]) for c in grouped
+                  if columns[c].dim in mappings.fields[columns[c].group].dims],
+        candidates=candidate_fields(columns, mappings),
+    )
 
 
 @dataclass
@@ -169,13 +203,14 @@ def fill_groups_from_layout(columns: list[Column], mappings: Mappings) -> None:
             return
 
 
-def header_kind(cells: list[Cell], mappings: Mappings, columns: list[Column] | None = None) -> str | None:
-    """'header' for a row of column headers, 'group' for a row of column-group names, else None.
+def header_kind(cells: list[Cell], filled: list[Cell], mappings: Mappings,
+                columns: list[Column] | None = None) -> str | None:
+    """'header' for a row of column headers, 'group' for a row of column-group names, else None. `filled`:
+    the row's cells that hold text.
 
     A numbered cell is a row label (（七）总计, 3.其他), never a header. A lone header-like cell is a header only
     to the right of the row's first cell, and not in the label columns of the header already in force.
     """
-    filled = [c for c in cells if c.text.strip()]
     if not filled or any(parse_value(c.text).value is not None for c in filled):
         return None
     first_value_col = next((i for i, col in enumerate(columns or []) if col.dim), None)
@@ -191,9 +226,8 @@ def header_kind(cells: list[Cell], mappings: Mappings, columns: list[Column] | N
     return None
 
 
-def is_title_row(cells: list[Cell]) -> bool:
+def is_title_row(cells: list[Cell], filled: list[Cell]) -> bool:
     """A row that is one merged cell, or only text and nothing that could be a value."""
-    filled = [c for c in cells if c.text.strip()]
     return len(filled) <= 1 and len(cells) <= 2 and bool(filled) and filled[0].colspan > 1
 
 
@@ -378,13 +412,15 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     outline: list[Label] = []
     last_was_data = False
     blank_rows: list[tuple[FieldSpec, list[CellValue], int]] = []
+    plan: ColumnPlan | None = None
 
     for r in range(table.n_rows):
         cells = table.row_cells(r)
-        if not any(c.text.strip() for c in cells):
+        filled = [c for c in cells if c.text.strip()]
+        if not filled:
             continue
-        kind = header_kind(cells, mappings, columns)
-        if kind or is_title_row(cells):
+        kind = header_kind(cells, filled, mappings, columns)
+        if kind or is_title_row(cells, filled):
             if last_was_data:
                 pending, outline = [], []
             pending.append(r)
@@ -403,7 +439,9 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
                 pending.append(r)
                 continue
         last_was_data = True
-        map_data_row(table, index, r, columns, pending, outline, mappings, result, blank_rows)
+        if plan is None or plan.columns is not columns:
+            plan = plan_columns(columns, mappings)
+        map_data_row(table, index, r, plan, pending, outline, result, blank_rows)
 
     drop_group_rows(blank_rows, result)
     if columns is not None and any(c.dim for c in columns):
@@ -415,6 +453,7 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     return result
 
 
+@lru_cache(maxsize=1 << 14)
 def stacked_label(text: str) -> tuple[str, str]:
     """(heading, item) when a label's lines hold a numbered heading and then a numbered item of a lower level
     ("（三）不予公开" over "1.属于国家秘密"), else ("", "")."""
@@ -429,27 +468,26 @@ def stacked_label(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def map_data_row(table, index, r, columns, pending, outline, mappings, result, blank_rows) -> None:
-    value_cols = [c for c, col in enumerate(columns) if col.dim]
-    if not value_cols:
+def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, blank_rows) -> None:
+    if not plan.value_cols:
         return
-    first_value_col = value_cols[0]
+    row = table.grid[r]
+    columns = plan.columns
     label_cells: list[Cell] = []
-    for c in range(first_value_col):
-        cell = table.grid[r][c]
-        if cell.text.strip() and not columns[c].is_unit and (not label_cells or label_cells[-1] is not cell):
+    for c in plan.label_cols:
+        cell = row[c]
+        if cell.text.strip() and (not label_cells or label_cells[-1] is not cell):
             label_cells.append(cell)
-    unit_text = next((table.grid[r][c].text for c, col in enumerate(columns) if col.is_unit), "")
-    row_values = [table.grid[r][c] for c in value_cols]
-    has_number = any(parse_value(c.text).value is not None for c in row_values)
-    has_content = any(parse_value(c.text).value is not None or not parse_value(c.text).ok for c in row_values)
+    unit_text = row[plan.unit_col].text if plan.unit_col is not None else ""
+    row_values = [row[c] for c in plan.value_cols]
+    parsed = [parse_value(c.text) for c in row_values]
+    has_number = any(p.value is not None for p in parsed)
+    has_content = any(p.value is not None or not p.ok for p in parsed)
 
-    grouped = [c for c in value_cols if columns[c].group]
-    if grouped:
-        for c in grouped:
-            spec = mappings.fields[columns[c].group]
-            if columns[c].dim in spec.dims:
-                emit(table, index, r, c, spec, columns[c], columns[c].header, unit_text, columns[c].score, result)
+    if plan.grouped:
+        for c, spec in plan.by_group:
+            emit(row, index, r, c, spec, columns[c], columns[c].header.strip(), unit_text, round(columns[c].score, 1),
+                 result)
         return
 
     if not label_cells:
@@ -470,7 +508,7 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
     context = titles + [item.text for item in outline] + ancestors
     outline.append(label)
 
-    candidates = candidate_fields(columns, mappings)
+    candidates = plan.candidates
     match = match_row(label, context, candidates)
     if len(label_cells) > 1 and (match.spec is None or match.score < HIGH_CONFIDENCE):
         # a label broken across cells (a PDF rule through a merged cell): read the row's last label cells as
@@ -516,18 +554,20 @@ def map_data_row(table, index, r, columns, pending, outline, mappings, result, b
             section=spec.section, field=spec.id, actual=raw_label,
         ))
     emitted = []
-    for c in value_cols:
+    label_text, score = raw_label.strip(), round(match.score, 1)
+    for c in plan.value_cols:
         if columns[c].dim in spec.dims:
-            value = emit(table, index, r, c, spec, columns[c], raw_label, unit_text, match.score, result)
+            value = emit(row, index, r, c, spec, columns[c], label_text, unit_text, score, result)
             if value is not None:
                 emitted.append(value)
     if spec.group_when_children and emitted and all(v.value is None for v in emitted):
         blank_rows.append((spec, emitted, r))
 
 
-def emit(table, index, r, c, spec, column, raw_label, unit_text, score, result) -> CellValue | None:
-    cell = table.grid[r][c]
-    if c > 0 and table.grid[r][c - 1] is cell:
+def emit(row, index, r, c, spec, column, label_text, unit_text, score, result) -> CellValue | None:
+    """One cell's value under its row's label (stripped) and score (rounded)."""
+    cell = row[c]
+    if c > 0 and row[c - 1] is cell:
         return None  # a value cell merged across columns is read once, in its first column
     value, unit, ok = convert_value(cell.text, spec, column.dim, column, unit_text)
     if not ok:
@@ -536,11 +576,8 @@ def emit(table, index, r, c, spec, column, raw_label, unit_text, score, result) 
             f"table {index} row {r} col {c}: {cell.text!r} is not a number",
             section=spec.section, field=spec.id, dim=column.dim, actual=cell.text,
         ))
-    item = CellValue(
-        field=spec.id, dim=column.dim, section=spec.section, value=value, unit=unit,
-        raw_label=raw_label.strip(), raw_value=cell.text, score=round(score, 1),
-        page=cell.page, table=index, row=r, col=c,
-    )
+    item = CellValue(spec.id, column.dim, spec.section, value, unit, label_text, cell.text, score, cell.page, index,
+                     r, c)
     result.values.append(item)
     if len(spec.templates) == 1:
         result.templates.add(spec.templates[0])
