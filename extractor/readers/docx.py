@@ -105,8 +105,9 @@ def main_body(path: Path):
     body = root.find(W_BODY)
     if body is None:
         raise ReadError(f"not a .docx: {name} has no w:body")
-    # a text box or drawing saved twice (mc:Choice for Word, mc:Fallback for older readers) is read once
-    for fallback in list(body.iter(MC_FALLBACK)):
+    # a text box or drawing saved twice (mc:Choice for Word, mc:Fallback for older readers) is read once; most
+    # reports have none, and a byte search says so faster than a walk of the tree
+    for fallback in list(body.iter(MC_FALLBACK)) if b"Fallback" in data else ():
         fallback.getparent().remove(fallback)
     return body
 
