@@ -16,13 +16,19 @@ from pathlib import Path
 from . import __version__
 from .audit import FORMAT_FIDELITY, CorpusAudit
 from .mappings import load_mappings, mappings_dir
-from .pipeline import DOC_ID_CHARS, content_digest, extract_records, failed_record, iter_report_files
+from .pipeline import DOC_ID_CHARS, content_digest, extract_records, failed_record, iter_report_files, safe_source
 from .readers import ReadError, sniff_format
 from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, frame
 
 DEFAULT_TIMEOUT = 60.0
-# Files in flight per worker: enough to keep workers busy, few enough to bound memory.
+# Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
+# Files a worker reads in milliseconds go to it several at a time: handing a task to a pool process and its
+# result back costs about as much as reading one. A chunk that fails (a timeout, a dead worker) is run again
+# file by file, so each file still gets its own timeout and its own failure.
+CHUNK_FILES = 8
+CHUNK_KINDS = {"docx", "html"}
+CHUNK_MAX_BYTES = 1 << 20
 
 
 @dataclass
@@ -44,12 +50,6 @@ class BatchOptions:
     mappings: str | None = None
     client: object | None = None  # an existing dask.distributed Client (tests, notebooks)
     task: object | None = None  # the per-file function (default process_file); importable by the workers
-
-
-def safe_source(path: Path, root: Path) -> str:
-    """The path relative to the corpus, '/'-separated; bytes that are not UTF-8 shown as \\xNN, never dropped."""
-    relative = path.relative_to(root) if root != path else Path(path.name)
-    return os.fsencode(relative.as_posix()).decode("utf-8", "backslashreplace")
 
 
 @dataclass
@@ -84,11 +84,12 @@ def process_file(path: str, root: str, mappings: str | None, kind: str | None = 
                  digest: str | None = None) -> tuple[list[dict], dict, list[dict]]:
     """The per-file function every engine runs: plain arguments in, plain records out. `kind` and `digest`
     (the file's SHA-256) spare a second sniff and hash when the caller has them."""
-    records = extract_records(Path(path), Path(root), load_mappings(mappings), kind=kind, digest=digest)
-    records[1]["source"] = safe_source(Path(path), Path(root))
-    for record in (*records[0], *records[2]):
-        record["source"] = records[1]["source"]
-    return records
+    return extract_records(Path(path), Path(root), load_mappings(mappings), kind=kind, digest=digest)
+
+
+def process_chunk(task, arguments: list[tuple]) -> list[tuple[list[dict], dict, list[dict]]]:
+    """The per-file function over several files in one worker task."""
+    return [task(*args) for args in arguments]
 
 
 def crash_records(path: Path, root: Path, message: str) -> tuple[list[dict], dict, list[dict]]:
@@ -202,15 +203,46 @@ def serial_map(items, root: Path, options: BatchOptions, kinds: dict):
                 COMPUTED
 
 
-def windowed(items, submit, settle, width: int):
-    """Submit ahead up to `width` files, hand results back in submission order."""
+def windowed(units, submit, settle, width: int):
+    """Submit ahead up to `width` units (lists of files), hand each file's result back in submission order.
+    `settle` turns a unit and its future (None when all its files were cached) into one result per file."""
     window: deque = deque()
-    for path, digest, records in items:
-        window.append((path, digest, records, None if records is not None else submit(path, digest)))
+    for unit in units:
+        window.append((unit, None if all(records is not None for _, _, records in unit) else submit(unit)))
         while len(window) >= width:
-            yield settle(*window.popleft())
+            yield from settle(*window.popleft())
     while window:
-        yield settle(*window.popleft())
+        yield from settle(*window.popleft())
+
+
+def one_by_one(items):
+    return ([item] for item in items)
+
+
+def chunked(items, kinds: dict):
+    """Files to compute in units: consecutive small files of formats read in milliseconds together, up to
+    CHUNK_FILES; any other file, or one the cache holds, alone."""
+    chunk: list = []
+    for path, digest, records in items:
+        if records is None and kinds.get(path) in CHUNK_KINDS and file_size(path) <= CHUNK_MAX_BYTES:
+            chunk.append((path, digest, records))
+            if len(chunk) == CHUNK_FILES:
+                yield chunk
+                chunk = []
+            continue
+        if chunk:
+            yield chunk
+            chunk = []
+        yield [(path, digest, records)]
+    if chunk:
+        yield chunk
+
+
+def file_size(path: Path) -> float:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return math.inf
 
 
 def pool_map(items, root: Path, options: BatchOptions, kinds: dict):
@@ -218,25 +250,30 @@ def pool_map(items, root: Path, options: BatchOptions, kinds: dict):
     from pebble import ProcessPool
     from pebble.common import ProcessExpired
 
-    def settle(path, digest, records, future):
+    def settle(unit, future):
         if future is None:
-            return path, digest, records, CACHED
+            return [(path, digest, records, CACHED) for path, digest, records in unit]
         try:
-            return path, digest, future.result(), COMPUTED
+            return [(path, digest, records, COMPUTED) for (path, digest, _), records in zip(unit, future.result())]
         except FutureTimeout:
             message = f"timed out after {options.timeout:g} s (its worker was stopped and replaced)"
         except ProcessExpired as exc:
             message = f"the worker process died reading this file (exit code {exc.exitcode}); worker replaced"
         except Exception as exc:  # an error the per-file function did not catch
             message = f"unexpected error: {type(exc).__name__}: {exc}"
-        return path, digest, crash_records(path, root, message), ENGINE_FAILED
+        if len(unit) > 1:  # which file of the chunk failed is not known: each is run again on its own
+            futures = [submit([entry]) for entry in unit]
+            return [result for entry, again in zip(unit, futures) for result in settle([entry], again)]
+        (path, digest, _), = unit
+        return [(path, digest, crash_records(path, root, message), ENGINE_FAILED)]
 
     with ProcessPool(max_workers=options.workers) as pool:
-        def submit(path, digest):
-            return pool.schedule(options.task or process_file, args=task_arguments(path, root, options, kinds, digest),
+        def submit(unit):
+            arguments = [task_arguments(path, root, options, kinds, digest) for path, digest, _ in unit]
+            return pool.schedule(process_chunk, args=(options.task or process_file, arguments),
                                  timeout=options.timeout)
         try:
-            yield from windowed(items, submit, settle, options.workers * WINDOW_PER_WORKER)
+            yield from windowed(chunked(items, kinds), submit, settle, options.workers * WINDOW_PER_WORKER)
         except BaseException:  # Ctrl-C or a closed generator: stop the workers now, not after their files
             pool.stop()
             raise
@@ -248,25 +285,27 @@ def dask_map(items, root: Path, options: BatchOptions, kinds: dict):
 
     client = options.client or Client(options.scheduler)
 
-    def settle(path, digest, records, future):
+    def settle(unit, future):
+        (path, digest, records), = unit
         if future is None:
-            return path, digest, records, CACHED
+            return [(path, digest, records, CACHED)]
         try:
-            return path, digest, future.result(timeout=options.timeout), COMPUTED
+            return [(path, digest, future.result(timeout=options.timeout), COMPUTED)]
         except (FutureTimeout, TimeoutError):
             future.cancel()
             message = f"timed out after {options.timeout:g} s on the cluster"
         except Exception as exc:
             message = f"failed on the cluster: {type(exc).__name__}: {exc}"
-        return path, digest, crash_records(path, root, message), ENGINE_FAILED
+        return [(path, digest, crash_records(path, root, message), ENGINE_FAILED)]
 
-    def submit(path, digest):
+    def submit(unit):
+        (path, digest, _), = unit
         return client.submit(options.task or process_file, *task_arguments(path, root, options, kinds, digest),
                              pure=False)
 
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from windowed(items, submit, settle, workers * WINDOW_PER_WORKER)
+        yield from windowed(one_by_one(items), submit, settle, workers * WINDOW_PER_WORKER)
     finally:
         if options.client is None:
             client.close()

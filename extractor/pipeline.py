@@ -12,7 +12,7 @@ import pandas as pd
 
 from .audit import audit_document
 from .document import Document
-from .mapping import Finding, MappingState, keep_best, map_table
+from .mapping import CELL_VALUE_FIELDS, Finding, MappingState, cell_value_items, keep_best, map_table
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
 from .readers import ReadError, read_document, sniff_format
@@ -26,6 +26,8 @@ HASH_CHUNK = 1 << 20
 DOC_ID_CHARS = 16  # the doc_id: this many hex digits of the file's SHA-256
 # Reports up to this year use the 2019 national form when no table says which form it is.
 LAST_2019_FORMAT_YEAR = 2020
+# an observation record: the document's keys, then its CellValue's
+OBSERVATION_KEYS = ("doc_id", "source", "agency", "year", "template", *CELL_VALUE_FIELDS)
 
 
 @dataclass
@@ -51,6 +53,13 @@ class Report:
             raise KeyError((field, dim))
         value = rows.iloc[0]["value"]
         return None if pd.isna(value) else float(value)
+
+
+def safe_source(path: Path, root: Path | None) -> str:
+    """The path relative to `root` (or the file name), '/'-separated; bytes that are not UTF-8 shown as \\xNN,
+    never dropped."""
+    relative = path.relative_to(root) if root and root != path else Path(path.name)
+    return os.fsencode(relative.as_posix()).decode("utf-8", "backslashreplace")
 
 
 def content_digest(path: Path) -> str:
@@ -110,9 +119,8 @@ def extract_document(document: Document, doc_id: str, source: str, mappings: Map
     text = "\n".join(p.text for p in document.paragraphs)
     findings += audit_document(cells, text, sections, headed, template, mappings)
     common = {"doc_id": doc_id, "source": source}
-    observations = [
-        {**common, "agency": agency, "year": year, "template": template, **vars(v)} for v in values
-    ]
+    head = (doc_id, source, agency, year, template)
+    observations = [dict(zip(OBSERVATION_KEYS, head + cell_value_items(v))) for v in values]
     if not document.tables:
         findings.append(Finding("no_tables", "warning", "the document holds no table: is it an annual report?"))
     elif not recognised:
@@ -150,11 +158,11 @@ def extract_records(path: Path, root: Path | None = None, mappings: Mappings | N
     started = time.perf_counter()
     path = Path(path)
     mappings = mappings or load_mappings()
-    source = path.relative_to(root).as_posix() if root else path.name
+    source = safe_source(path, root)
     try:
         doc_id = (digest or content_digest(path))[:DOC_ID_CHARS]
     except OSError as exc:
-        doc_id = hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()[:DOC_ID_CHARS]
+        doc_id = hashlib.sha256(source.encode()).hexdigest()[:DOC_ID_CHARS]
         document, finding = failed_record(doc_id, source, "unknown", f"cannot read the file: {exc.strerror or exc}")
         document["seconds"] = time.perf_counter() - started
         return [], document, [finding]
