@@ -72,6 +72,28 @@ def test_cell_text_inside_content_controls(tmp_path, seed_report):
     assert report.value("proactive.channel.website", "value") == 195
 
 
+def test_rows_inside_content_controls(tmp_path, seed_report):
+    """Repeating-section templates put whole rows in a content control (w:tbl/w:sdt/w:sdtContent/w:tr): the
+    rows are read where they stand."""
+    word = docx.Document(str(SEED_DOCX))
+    wrapped_rows = 0
+    for tbl in word.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))[1:]
+        sdt = tbl.makeelement(qn("w:sdt"), {})
+        content = sdt.makeelement(qn("w:sdtContent"), {})
+        sdt.append(content)
+        rows[0].addprevious(sdt)
+        for row in rows:
+            content.append(row)
+        wrapped_rows += len(rows)
+    assert wrapped_rows > 50
+    path = tmp_path / "row_controls.docx"
+    word.save(str(path))
+    report = extract_file(path)
+    assert summary(report) == summary(seed_report)
+    assert report.value("proactive.channel.website", "value") == 195
+
+
 def test_text_box_saved_twice_is_read_once(tmp_path, seed_report):
     """Word saves a text box twice (mc:Choice, and mc:Fallback for older readers): its text is read once."""
     from lxml import etree
