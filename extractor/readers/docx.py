@@ -1,7 +1,10 @@
 """Read a .docx into a Document: paragraphs and tables in body order, merged cells resolved."""
 from __future__ import annotations
 
+import email
+import posixpath
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import zlib
@@ -12,6 +15,7 @@ from lxml import etree
 
 from ..document import Document, Paragraph, Table, build_grid
 from .errors import ReadError
+from .html import decode, html_blocks
 
 # A document.xml larger than this is refused: real reports are well under 5 MB, a zip bomb is not.
 MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024
@@ -24,6 +28,7 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 
 W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
+W_ALT_CHUNK, R_ID = qn("w:altChunk"), qn("r:id")
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
 # what a tab, a line break and a carriage return in a run read as
@@ -34,29 +39,79 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 TABLE_PIECES = (W_TBL, W_TR, W_GRIDBEFORE, W_TC, W_GRIDSPAN, W_VMERGE, W_P, W_T, *SPACING)
 
 
+@dataclass
+class Embedded:
+    """Parts the main part brings in whole with w:altChunk (web pages that systems exporting to Word embed
+    instead of converting them), by relationship id, and what could not be read of them."""
+
+    parts: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # r:id -> (part name, bytes)
+    warnings: list[str] = field(default_factory=list)
+
+
 def read_docx(path: Path) -> Document:
     """Read paragraphs and tables of a .docx body in order; nested tables follow the table holding them.
 
     Only the main document part is parsed (python-docx would parse every part of the package first: styles,
-    numbering, themes), which is most of the cost of a report."""
-    return Document(source=path, format="docx", blocks=read_blocks(main_body(path)))
+    numbering, themes), which is most of the cost of a report; and the parts it embeds with w:altChunk."""
+    embedded = Embedded()
+    blocks = read_blocks(main_body(path, embedded), embedded)
+    return Document(source=path, format="docx", blocks=blocks, warnings=embedded.warnings)
 
 
-def read_blocks(parent) -> list:
-    """Paragraphs and tables under `parent` in order; a table used for page layout is read as the flow it holds."""
+def read_blocks(parent, embedded: Embedded | None = None) -> list:
+    """Paragraphs and tables under `parent` in order; a table used for page layout is read as the flow it holds,
+    an embedded web page as its paragraphs and tables."""
     blocks: list = []
     for element in iter_block_elements(parent):
         if element.tag == W_P:
             blocks.append(Paragraph(paragraph_text(element)))
             continue
+        if element.tag == W_ALT_CHUNK:
+            blocks.extend(chunk_blocks(element.get(R_ID), embedded or Embedded()))
+            continue
         rows = table_rows(element)
         if rows is None or is_layout_table(rows):
             for tr in element.iterchildren(W_TR):
                 for tc in iter_cells(tr):
-                    blocks.extend(read_blocks(tc))
+                    blocks.extend(read_blocks(tc, embedded))
         else:
             blocks.extend(read_table(rows))
     return blocks
+
+
+def chunk_blocks(rel_id: str | None, embedded: Embedded) -> list:
+    """The blocks of a part embedded with w:altChunk: a web page (HTML, or MHT holding one) or plain text.
+    Another kind (RTF, a Word file) is not read, and the document says so."""
+    if rel_id not in embedded.parts:
+        embedded.warnings.append(f"an embedded part ({rel_id}) is missing from the package")
+        return []
+    name, data = embedded.parts[rel_id]
+    extension = posixpath.splitext(name)[1].lower()
+    try:
+        if extension in (".htm", ".html", ".xhtml", ".xml"):
+            return html_blocks(decode(data))
+        if extension in (".mht", ".mhtml"):
+            return html_blocks(mht_html(data))
+        if extension == ".txt":
+            return [Paragraph(line.strip()) for line in decode(data).splitlines() if line.strip()]
+    except ReadError as exc:
+        embedded.warnings.append(f"the embedded part {name} was not read: {exc}")
+        return []
+    embedded.warnings.append(f"the embedded part {name} was not read: only web pages and text are")
+    return []
+
+
+def mht_html(data: bytes) -> str:
+    """The web page of an MHT (MIME HTML) archive: its first text/html part."""
+    for part in email.message_from_bytes(data).walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = (part.get_content_charset() or "").lower()
+            try:
+                return payload.decode("gb18030" if charset in ("gb2312", "gbk") else charset)
+            except (LookupError, UnicodeDecodeError):
+                return decode(payload)
+    raise ReadError("the MHT archive holds no web page")
 
 
 def is_layout_table(rows: list) -> bool:
@@ -79,21 +134,48 @@ def main_part_name(package: zipfile.ZipFile) -> str:
     return DEFAULT_MAIN_PART
 
 
-def main_body(path: Path):
-    """The w:body of the main part; refuses what is not a Word package, or too large to be a report."""
+def read_part(package: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes; refuses one too large to belong to a report."""
+    try:
+        info = package.getinfo(name)
+    except KeyError:
+        raise ReadError(f"not a .docx: the zip holds no {name}") from None
+    if info.file_size > MAX_DOCUMENT_XML_BYTES:
+        raise ReadError(
+            f"{name} unpacks to {info.file_size} bytes, over the "
+            f"{MAX_DOCUMENT_XML_BYTES} byte limit (a zip bomb or not a report)"
+        )
+    return package.read(name)
+
+
+def embedded_parts(package: zipfile.ZipFile, name: str, embedded: Embedded) -> None:
+    """Fill `embedded` with the parts the main part `name` relates to as altChunks."""
+    folder = posixpath.dirname(name)
+    rels_name = posixpath.join(folder, "_rels", posixpath.basename(name) + ".rels")
+    try:
+        rels = etree.fromstring(package.read(rels_name), SAFE_PARSER)
+    except (KeyError, etree.XMLSyntaxError):
+        return
+    for rel in rels:
+        if rel.get("Type") != RT.A_F_CHUNK or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        try:
+            embedded.parts[rel.get("Id")] = (part, read_part(package, part))
+        except ReadError as exc:
+            embedded.warnings.append(f"the embedded part {part} was not read: {exc}")
+
+
+def main_body(path: Path, embedded: Embedded | None = None):
+    """The w:body of the main part; refuses what is not a Word package, or too large to be a report. The parts
+    it embeds with w:altChunk go to `embedded`."""
     try:
         with zipfile.ZipFile(path) as package:
             name = main_part_name(package)
-            try:
-                info = package.getinfo(name)
-            except KeyError:
-                raise ReadError(f"not a .docx: the zip holds no {name}") from None
-            if info.file_size > MAX_DOCUMENT_XML_BYTES:
-                raise ReadError(
-                    f"{name} unpacks to {info.file_size} bytes, over the "
-                    f"{MAX_DOCUMENT_XML_BYTES} byte limit (a zip bomb or not a report)"
-                )
-            data = package.read(name)
+            data = read_part(package, name)
+            if embedded is not None and b"altChunk" in data:
+                embedded_parts(package, name, embedded)
     except zipfile.BadZipFile as exc:
         raise ReadError(f"not a .docx: corrupt or truncated zip ({exc})") from exc
     except (OSError, EOFError, zlib.error) as exc:
@@ -113,9 +195,9 @@ def main_body(path: Path):
 
 
 def iter_block_elements(parent):
-    """Yield w:p and w:tbl children in document order, looking inside content controls."""
+    """Yield w:p, w:tbl and w:altChunk children in document order, looking inside content controls."""
     for child in parent.iterchildren():
-        if child.tag in (W_P, W_TBL):
+        if child.tag in (W_P, W_TBL, W_ALT_CHUNK):
             yield child
         elif child.tag == W_SDT:
             content = child.find(W_SDT_CONTENT)

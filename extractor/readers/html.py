@@ -40,8 +40,13 @@ def read_html(path: Path) -> Document:
     size = path.stat().st_size
     if size > MAX_HTML_BYTES:
         raise ReadError(f"HTML page of {size} bytes, over the {MAX_HTML_BYTES} byte limit")
+    return Document(source=path, format="html", blocks=html_blocks(decode(path.read_bytes())))
+
+
+def html_blocks(text: str) -> list:
+    """The paragraphs and tables of a web page's body, in order (also used for HTML a .docx embeds)."""
     try:
-        root = lxml.html.document_fromstring(decode(path.read_bytes()))
+        root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not a readable HTML page: {exc}") from exc
     blocks: list = []
@@ -61,7 +66,7 @@ def read_html(path: Path) -> Document:
     body = root.find("body")
     collect_text(body if body is not None else root, lines, on_table=table)
     flush()
-    return Document(source=path, format="html", blocks=blocks)
+    return blocks
 
 
 def collect_text(element, parts: list[str], on_table=None) -> None:

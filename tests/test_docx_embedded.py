@@ -1,0 +1,58 @@
+"""A .docx whose report is a web page embedded whole (w:altChunk), as systems exporting to Word make them."""
+import zipfile
+from pathlib import Path
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+
+from conftest import CORPUS, SEED_DOCX
+from extractor import extract_file
+
+SEED_HTML = CORPUS / "html" / "report_2020_county_bureau.html"
+ALT_CHUNK_BODY = ('<w:body><w:p><w:r><w:t>{before}</w:t></w:r></w:p><w:altChunk r:id="chunk1"/>'
+                  '<w:sectPr/></w:body>')
+CHUNK_REL = ('<Relationship Id="chunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+             'relationships/aFChunk" Target="{target}"/></Relationships>')
+
+
+def with_alt_chunk(tmp_path, part_name: str, data: bytes, before: str = "") -> Path:
+    """The seed .docx with its body replaced by one paragraph and an altChunk of `data` at word/`part_name`."""
+    path = tmp_path / "embedded.docx"
+    with zipfile.ZipFile(SEED_DOCX) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = content.decode("utf-8")
+                start, end = text.index("<w:body>"), text.index("</w:body>") + len("</w:body>")
+                content = (text[:start] + ALT_CHUNK_BODY.format(before=before) + text[end:]).encode("utf-8")
+            elif item.filename == "word/_rels/document.xml.rels":
+                content = content.decode("utf-8").replace("</Relationships>",
+                                                          CHUNK_REL.format(target=part_name)).encode("utf-8")
+            target.writestr(item.filename, content)
+        target.writestr(f"word/{part_name}", data)
+    return path
+
+
+def test_web_page_embedded_in_a_docx_is_read_as_the_page(tmp_path):
+    page = extract_file(SEED_HTML)
+    report = extract_file(with_alt_chunk(tmp_path, "afchunk.htm", SEED_HTML.read_bytes()))
+    assert report.status == "ok"
+    assert report.document["n_tables"] == page.document["n_tables"] > 0
+    assert report.document["sections"] == page.document["sections"]
+    assert len(report.observations) == len(page.observations) > 100
+    assert report.value("proactive.channel.website", "value") == 195
+
+
+def test_mht_archive_embedded_in_a_docx_is_read(tmp_path):
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(SEED_HTML.read_text(encoding="utf-8"), "html", "gb18030"))
+    report = extract_file(with_alt_chunk(tmp_path, "chunk.mht", archive.as_bytes()))
+    assert report.status == "ok"
+    assert report.value("proactive.channel.website", "value") == 195
+
+
+def test_an_embedded_part_that_cannot_be_read_makes_the_document_partial(tmp_path):
+    title = "某某局2021年政府信息公开工作年度报告"
+    report = extract_file(with_alt_chunk(tmp_path, "chunk.rtf", b"{\\rtf1 table}", before=title))
+    assert report.status == "partial"
+    assert "word/chunk.rtf was not read" in report.document["error"]
+    assert report.document["year"] == 2021
