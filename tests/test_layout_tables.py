@@ -94,6 +94,29 @@ def test_rows_inside_content_controls(tmp_path, seed_report):
     assert report.value("proactive.channel.website", "value") == 195
 
 
+def test_tables_rows_and_cells_inside_custom_xml_markup(tmp_path, seed_report):
+    """Custom XML markup (w:customXml) may wrap a table, a row or a cell, with no content element between."""
+    word = docx.Document(str(SEED_DOCX))
+    tables = list(word.element.body.iter(qn("w:tbl")))
+
+    def wrap(element):
+        markup = element.makeelement(qn("w:customXml"), {qn("w:element"): "item"})
+        element.addprevious(markup)
+        markup.append(element)
+
+    for tbl in tables:
+        rows = tbl.findall(qn("w:tr"))
+        wrap(rows[-1])
+        for tc in rows[1].findall(qn("w:tc")):
+            wrap(tc)
+        wrap(tbl)
+    path = tmp_path / "custom_xml.docx"
+    word.save(str(path))
+    report = extract_file(path)
+    assert summary(report) == summary(seed_report)
+    assert report.value("proactive.channel.website", "value") == 195
+
+
 def test_text_box_saved_twice_is_read_once(tmp_path, seed_report):
     """Word saves a text box twice (mc:Choice, and mc:Fallback for older readers): its text is read once."""
     from lxml import etree

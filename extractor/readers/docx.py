@@ -28,7 +28,8 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 
 W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
-W_ALT_CHUNK, R_ID = qn("w:altChunk"), qn("r:id")
+W_ALT_CHUNK, R_ID, W_CUSTOM_XML = qn("w:altChunk"), qn("r:id"), qn("w:customXml")
+BLOCK_TAGS = (W_P, W_TBL, W_ALT_CHUNK)
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
 # what a tab, a line break and a carriage return in a run read as
@@ -62,7 +63,7 @@ def read_blocks(parent, embedded: Embedded | None = None) -> list:
     """Paragraphs and tables under `parent` in order; a table used for page layout is read as the flow it holds,
     an embedded web page as its paragraphs and tables."""
     blocks: list = []
-    for element in iter_block_elements(parent):
+    for element in unwrapped_children(parent, BLOCK_TAGS):
         if element.tag == W_P:
             blocks.append(Paragraph(paragraph_text(element)))
             continue
@@ -71,8 +72,8 @@ def read_blocks(parent, embedded: Embedded | None = None) -> list:
             continue
         rows = table_rows(element)
         if rows is None or is_layout_table(rows):
-            for tr in element.iterchildren(W_TR):
-                for tc in iter_cells(tr):
+            for tr in unwrapped_children(element, (W_TR,)):
+                for tc in unwrapped_children(tr, (W_TC,)):
                     blocks.extend(read_blocks(tc, embedded))
         else:
             blocks.extend(read_table(rows))
@@ -194,15 +195,18 @@ def main_body(path: Path, embedded: Embedded | None = None):
     return body
 
 
-def iter_block_elements(parent):
-    """Yield w:p, w:tbl and w:altChunk children in document order, looking inside content controls."""
+def unwrapped_children(parent, tags: tuple[str, ...]):
+    """The children of `parent` with one of `tags`, in document order, looking inside content controls and
+    custom XML markup (which may wrap paragraphs, tables, rows and cells alike)."""
     for child in parent.iterchildren():
-        if child.tag in (W_P, W_TBL, W_ALT_CHUNK):
+        if child.tag in tags:
             yield child
         elif child.tag == W_SDT:
             content = child.find(W_SDT_CONTENT)
             if content is not None:
-                yield from iter_block_elements(content)
+                yield from unwrapped_children(content, tags)
+        elif child.tag == W_CUSTOM_XML:
+            yield from unwrapped_children(child, tags)
 
 
 def paragraph_text(p) -> str:
@@ -286,15 +290,3 @@ def grid_value(node, default: int) -> int:
         return int(node.get(W_VAL, default))
     except ValueError:
         return default
-
-
-def iter_cells(tr):
-    for child in tr.iterchildren():
-        if child.tag == W_TC:
-            yield child
-        elif child.tag == W_SDT:
-            content = child.find(W_SDT_CONTENT)
-            if content is not None:
-                yield from (tc for tc in content.iterchildren(W_TC))
-
-
