@@ -63,7 +63,8 @@ class Observed:
                 found[(field_pattern, cell_dim)] = None
         return found
 
-    def side(self, patterns: list[str], field: str | None, dim: str | None) -> list[tuple[tuple[str, str], float | None]]:
+    def side(self, patterns: list[str], field: str | None,
+             dim: str | None) -> list[tuple[tuple[str, str], float | None]]:
         """The cells of one side of a rule, with their values."""
         return [(key, self.cells[key]) for key in self.expand(patterns, field, dim)]
 

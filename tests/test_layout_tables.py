@@ -49,6 +49,24 @@ def test_small_statistics_table_is_not_mistaken_for_layout(tmp_path):
     assert report.value("proactive.admin_license", "decisions") == 12
 
 
+def assert_reads_as_the_seed(word, path, seed_report) -> None:
+    """The seed .docx, altered in how its content is wrapped and saved to `path`, reads as the seed does."""
+    word.save(str(path))
+    report = extract_file(path)
+    assert summary(report) == summary(seed_report)
+    assert report.value("proactive.channel.website", "value") == 195
+
+
+def in_content_control(elements) -> None:
+    """Put `elements` (siblings, in order) inside one content control (w:sdt/w:sdtContent) where they stand."""
+    sdt = elements[0].makeelement(qn("w:sdt"), {})
+    content = sdt.makeelement(qn("w:sdtContent"), {})
+    sdt.append(content)
+    elements[0].addprevious(sdt)
+    for element in elements:
+        content.append(element)
+
+
 def test_cell_text_inside_content_controls(tmp_path, seed_report):
     """Templates with form fields put a cell's paragraphs in a content control (w:sdt): they are read."""
     word = docx.Document(str(SEED_DOCX))
@@ -57,19 +75,10 @@ def test_cell_text_inside_content_controls(tmp_path, seed_report):
         paragraphs = tc.findall(qn("w:p"))
         if not paragraphs or not "".join(paragraphs[0].itertext()).strip():
             continue
-        sdt = tc.makeelement(qn("w:sdt"), {})
-        content = sdt.makeelement(qn("w:sdtContent"), {})
-        sdt.append(content)
-        paragraphs[0].addprevious(sdt)
-        for paragraph in paragraphs:
-            content.append(paragraph)
+        in_content_control(paragraphs)
         wrapped_cells += 1
     assert wrapped_cells > 100
-    path = tmp_path / "controls.docx"
-    word.save(str(path))
-    report = extract_file(path)
-    assert summary(report) == summary(seed_report)
-    assert report.value("proactive.channel.website", "value") == 195
+    assert_reads_as_the_seed(word, tmp_path / "controls.docx", seed_report)
 
 
 def test_rows_inside_content_controls(tmp_path, seed_report):
@@ -79,19 +88,10 @@ def test_rows_inside_content_controls(tmp_path, seed_report):
     wrapped_rows = 0
     for tbl in word.element.body.iter(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))[1:]
-        sdt = tbl.makeelement(qn("w:sdt"), {})
-        content = sdt.makeelement(qn("w:sdtContent"), {})
-        sdt.append(content)
-        rows[0].addprevious(sdt)
-        for row in rows:
-            content.append(row)
+        in_content_control(rows)
         wrapped_rows += len(rows)
     assert wrapped_rows > 50
-    path = tmp_path / "row_controls.docx"
-    word.save(str(path))
-    report = extract_file(path)
-    assert summary(report) == summary(seed_report)
-    assert report.value("proactive.channel.website", "value") == 195
+    assert_reads_as_the_seed(word, tmp_path / "row_controls.docx", seed_report)
 
 
 def test_tables_rows_and_cells_inside_custom_xml_markup(tmp_path, seed_report):
@@ -110,11 +110,7 @@ def test_tables_rows_and_cells_inside_custom_xml_markup(tmp_path, seed_report):
         for tc in rows[1].findall(qn("w:tc")):
             wrap(tc)
         wrap(tbl)
-    path = tmp_path / "custom_xml.docx"
-    word.save(str(path))
-    report = extract_file(path)
-    assert summary(report) == summary(seed_report)
-    assert report.value("proactive.channel.website", "value") == 195
+    assert_reads_as_the_seed(word, tmp_path / "custom_xml.docx", seed_report)
 
 
 def test_text_box_saved_twice_is_read_once(tmp_path, seed_report):
