@@ -89,7 +89,7 @@ def chunk_blocks(rel_id: str | None, embedded: Embedded) -> list:
     name, data = embedded.parts[rel_id]
     extension = posixpath.splitext(name)[1].lower()
     try:
-        if extension in (".htm", ".html", ".xhtml", ".xml"):
+        if extension in (".htm", ".html", ".xhtml"):
             return html_blocks(decode(data))
         if extension in (".mht", ".mhtml"):
             return html_blocks(mht_html(data))
@@ -106,12 +106,7 @@ def mht_html(data: bytes) -> str:
     """The web page of an MHT (MIME HTML) archive: its first text/html part."""
     for part in email.message_from_bytes(data).walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
-            charset = (part.get_content_charset() or "").lower()
-            try:
-                return payload.decode("gb18030" if charset in ("gb2312", "gbk") else charset)
-            except (LookupError, UnicodeDecodeError):
-                return decode(payload)
+            return decode(part.get_payload(decode=True) or b"", part.get_content_charset())
     raise ReadError("the MHT archive holds no web page")
 
 

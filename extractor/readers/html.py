@@ -19,12 +19,14 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "sec
           "footer", "blockquote", "pre", "center", "dd", "dt", "dl", "tr", "form", "body", "caption"}
 
 
-def decode(data: bytes) -> str:
-    """The page's text: BOM, then the declared charset, then UTF-8, then GB18030 (a superset of GBK/GB2312)."""
+def decode(data: bytes, charset: str | None = None) -> str:
+    """The page's text: BOM, then `charset` (what a MIME header says), then the charset the page declares, then
+    UTF-8, then GB18030 (a superset of GBK/GB2312)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     declared = CHARSET.search(data[:4096])
-    candidates = [declared.group(1).decode("ascii").lower()] if declared else []
+    candidates = [charset.lower()] if charset else []
+    candidates += [declared.group(1).decode("ascii").lower()] if declared else []
     candidates += ["utf-8", "gb18030"]
     for encoding in candidates:
         if encoding in ("gb2312", "gbk"):
