@@ -56,3 +56,15 @@ def test_an_embedded_part_that_cannot_be_read_makes_the_document_partial(tmp_pat
     assert report.status == "partial"
     assert "word/chunk.rtf was not read" in report.document["error"]
     assert report.document["year"] == 2021
+
+
+def test_an_embedded_part_missing_from_the_package_is_named(tmp_path):
+    path = with_alt_chunk(tmp_path, "page.htm", SEED_HTML.read_bytes())
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            if item.filename != "word/page.htm":
+                target.writestr(item, source.read(item.filename))
+    report = extract_file(damaged)
+    assert report.status == "partial"
+    assert report.document["error"] == "the embedded part word/page.htm is missing from the package"

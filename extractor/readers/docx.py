@@ -45,7 +45,7 @@ class Embedded:
     """Parts the main part brings in whole with w:altChunk (web pages that systems exporting to Word embed
     instead of converting them), by relationship id, and what could not be read of them."""
 
-    parts: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # r:id -> (part name, bytes)
+    parts: dict[str, tuple[str, bytes | None]] = field(default_factory=dict)  # r:id -> (part name, bytes)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -84,9 +84,11 @@ def chunk_blocks(rel_id: str | None, embedded: Embedded) -> list:
     """The blocks of a part embedded with w:altChunk: a web page (HTML, or MHT holding one) or plain text.
     Another kind (RTF, a Word file) is not read, and the document says so."""
     if rel_id not in embedded.parts:
-        embedded.warnings.append(f"an embedded part ({rel_id}) is missing from the package")
+        embedded.warnings.append(f"an embedded part ({rel_id}) is not in the package's relationships")
         return []
     name, data = embedded.parts[rel_id]
+    if data is None:  # missing or refused, as the warnings already say
+        return []
     extension = posixpath.splitext(name)[1].lower()
     try:
         if extension in (".htm", ".html", ".xhtml"):
@@ -131,11 +133,9 @@ def main_part_name(package: zipfile.ZipFile) -> str:
 
 
 def read_part(package: zipfile.ZipFile, name: str) -> bytes:
-    """A part's bytes; refuses one too large to belong to a report."""
-    try:
-        info = package.getinfo(name)
-    except KeyError:
-        raise ReadError(f"not a .docx: the zip holds no {name}") from None
+    """A part's bytes (KeyError when the package has no such part); refuses one too large to belong to a
+    report."""
+    info = package.getinfo(name)
     if info.file_size > MAX_DOCUMENT_XML_BYTES:
         raise ReadError(
             f"{name} unpacks to {info.file_size} bytes, over the "
@@ -145,7 +145,8 @@ def read_part(package: zipfile.ZipFile, name: str) -> bytes:
 
 
 def embedded_parts(package: zipfile.ZipFile, name: str, embedded: Embedded) -> None:
-    """Fill `embedded` with the parts the main part `name` relates to as altChunks."""
+    """Fill `embedded` with the parts the main part `name` relates to as altChunks; one that cannot be read is
+    named in its warnings, and the rest of the document is still read."""
     folder = posixpath.dirname(name)
     rels_name = posixpath.join(folder, "_rels", posixpath.basename(name) + ".rels")
     try:
@@ -157,10 +158,14 @@ def embedded_parts(package: zipfile.ZipFile, name: str, embedded: Embedded) -> N
             continue
         target = rel.get("Target", "")
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        data = None
         try:
-            embedded.parts[rel.get("Id")] = (part, read_part(package, part))
-        except ReadError as exc:
+            data = read_part(package, part)
+        except KeyError:
+            embedded.warnings.append(f"the embedded part {part} is missing from the package")
+        except (ReadError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             embedded.warnings.append(f"the embedded part {part} was not read: {exc}")
+        embedded.parts[rel.get("Id")] = (part, data)
 
 
 def main_body(path: Path, embedded: Embedded | None = None):
@@ -169,7 +174,10 @@ def main_body(path: Path, embedded: Embedded | None = None):
     try:
         with zipfile.ZipFile(path) as package:
             name = main_part_name(package)
-            data = read_part(package, name)
+            try:
+                data = read_part(package, name)
+            except KeyError:
+                raise ReadError(f"not a .docx: the zip holds no {name}") from None
             if embedded is not None and b"altChunk" in data:
                 embedded_parts(package, name, embedded)
     except zipfile.BadZipFile as exc:
