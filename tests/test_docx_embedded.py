@@ -8,14 +8,18 @@ from conftest import CORPUS, SEED_DOCX
 from extractor import extract_file
 
 SEED_HTML = CORPUS / "html" / "report_2020_county_bureau.html"
-ALT_CHUNK_BODY = ('<w:body><w:p><w:r><w:t>{before}</w:t></w:r></w:p><w:altChunk r:id="chunk1"/>'
-                  '<w:sectPr/></w:body>')
+ALT_CHUNK = '<w:altChunk r:id="chunk1"/>'
+ALT_CHUNK_BODY = '<w:body><w:p><w:r><w:t>{before}</w:t></w:r></w:p>{chunk}<w:sectPr/></w:body>'
+# a page laid out in a table: a narrow cell beside the one that holds the embedded page
+IN_A_TABLE = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>目录</w:t></w:r></w:p></w:tc><w:tc>' + ALT_CHUNK
+              + '<w:p/></w:tc></w:tr></w:tbl>')
 CHUNK_REL = ('<Relationship Id="chunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
              'relationships/aFChunk" Target="{target}"/></Relationships>')
 
 
-def with_alt_chunk(tmp_path, part_name: str, data: bytes, before: str = "") -> Path:
-    """The seed .docx with its body replaced by one paragraph and an altChunk of `data` at word/`part_name`."""
+def with_alt_chunk(tmp_path, part_name: str, data: bytes, before: str = "", chunk: str = ALT_CHUNK) -> Path:
+    """The seed .docx with its body replaced by one paragraph and an altChunk of `data` at word/`part_name`
+    (`chunk`: the markup that holds the altChunk element)."""
     path = tmp_path / "embedded.docx"
     with zipfile.ZipFile(SEED_DOCX) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
@@ -23,7 +27,7 @@ def with_alt_chunk(tmp_path, part_name: str, data: bytes, before: str = "") -> P
             if item.filename == "word/document.xml":
                 text = content.decode("utf-8")
                 start, end = text.index("<w:body>"), text.index("</w:body>") + len("</w:body>")
-                content = (text[:start] + ALT_CHUNK_BODY.format(before=before) + text[end:]).encode("utf-8")
+                content = (text[:start] + ALT_CHUNK_BODY.format(before=before, chunk=chunk) + text[end:]).encode("utf-8")
             elif item.filename == "word/_rels/document.xml.rels":
                 content = content.decode("utf-8").replace("</Relationships>",
                                                           CHUNK_REL.format(target=part_name)).encode("utf-8")
@@ -39,6 +43,13 @@ def test_web_page_embedded_in_a_docx_is_read_as_the_page(tmp_path):
     assert report.document["n_tables"] == page.document["n_tables"] > 0
     assert report.document["sections"] == page.document["sections"]
     assert len(report.observations) == len(page.observations) > 100
+    assert report.value("proactive.channel.website", "value") == 195
+
+
+def test_web_page_embedded_in_a_layout_table_cell_is_read(tmp_path):
+    report = extract_file(with_alt_chunk(tmp_path, "afchunk.htm", SEED_HTML.read_bytes(), chunk=IN_A_TABLE))
+    assert report.status == "ok"
+    assert report.document["n_tables"] == extract_file(SEED_HTML).document["n_tables"]
     assert report.value("proactive.channel.website", "value") == 195
 
 

@@ -36,8 +36,8 @@ W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn
 SPACING = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # what table_rows looks at in a table: rows, cells, their spans and merges, and inside them paragraphs, text,
-# tabs, breaks and tables (which make it a layout table)
-TABLE_PIECES = (W_TBL, W_TR, W_GRIDBEFORE, W_TC, W_GRIDSPAN, W_VMERGE, W_P, W_T, *SPACING)
+# tabs, breaks, and tables or embedded pages (which make it a layout table, read as flow)
+TABLE_PIECES = (W_TBL, W_ALT_CHUNK, W_TR, W_GRIDBEFORE, W_TC, W_GRIDSPAN, W_VMERGE, W_P, W_T, *SPACING)
 
 
 @dataclass
@@ -59,7 +59,7 @@ def read_docx(path: Path) -> Document:
     return Document(source=path, format="docx", blocks=blocks, warnings=embedded.warnings)
 
 
-def read_blocks(parent, embedded: Embedded | None = None) -> list:
+def read_blocks(parent, embedded: Embedded) -> list:
     """Paragraphs and tables under `parent` in order; a table used for page layout is read as the flow it holds,
     an embedded web page as its paragraphs and tables."""
     blocks: list = []
@@ -68,7 +68,7 @@ def read_blocks(parent, embedded: Embedded | None = None) -> list:
             blocks.append(Paragraph(paragraph_text(element)))
             continue
         if element.tag == W_ALT_CHUNK:
-            blocks.extend(chunk_blocks(element.get(R_ID), embedded or Embedded()))
+            blocks.extend(chunk_blocks(element.get(R_ID), embedded))
             continue
         rows = table_rows(element)
         if rows is None or is_layout_table(rows):
@@ -242,7 +242,7 @@ def read_table(rows: list) -> list[Table]:
 
 def table_rows(tbl) -> list | None:
     """[(grid columns skipped before the row, [(text, columns spanned, vertical merge), ...]), ...]: the rows of
-    a table, or None when one of its cells holds a table (a table used for page layout). The merge is
+    a table, or None when one of its cells holds a table or an embedded page (a table used for page layout). The merge is
     'restart', 'continue' or None; a cell's text is its paragraphs' (`paragraph_text`), one per line, those in
     content controls too. One pass over the table's elements of interest, filtered by lxml, finds rows, cells,
     their merge properties and paragraphs as they start, in document order: several times faster than walking
@@ -270,7 +270,7 @@ def table_rows(tbl) -> list | None:
             merge = "restart" if piece.get(W_VAL) == "restart" else "continue"
         elif tag == W_GRIDBEFORE:
             before = max(0, grid_value(piece, 0))
-        elif tag == W_TBL:
+        elif tag == W_TBL or tag == W_ALT_CHUNK:
             if piece is not tbl:
                 return None
         else:  # a cell or a row starts: the cell before it ends
