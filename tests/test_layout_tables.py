@@ -130,3 +130,16 @@ def test_text_box_saved_twice_is_read_once(tmp_path, seed_report):
 
     assert read_docx(path).paragraphs[0].text == "县文化和广电旅游体育局"
     assert summary(extract_file(path)) == summary(seed_report)
+
+
+def test_text_moved_with_changes_tracked_is_read_where_it_now_stands(tmp_path, seed_report):
+    """A tracked move keeps the moved runs at the old place too (w:moveFrom, with w:t): they are not read."""
+    from lxml import etree
+
+    word = docx.Document(str(SEED_DOCX))
+    cell = next(tc for tc in word.element.body.iter(qn("w:tc"))
+                if [t.text for t in tc.iter(qn("w:t"))] == ["195"])
+    moved = etree.fromstring('<w:moveFrom xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                             'w:id="1" w:author="a"><w:r><w:t>7</w:t></w:r></w:moveFrom>')
+    cell.find(qn("w:p")).append(moved)
+    assert_reads_as_the_seed(word, tmp_path / "moved.docx", seed_report)

@@ -29,6 +29,7 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_ALT_CHUNK, R_ID, W_CUSTOM_XML = qn("w:altChunk"), qn("r:id"), qn("w:customXml")
+W_MOVE_FROM = qn("w:moveFrom")
 BLOCK_TAGS = (W_P, W_TBL, W_ALT_CHUNK)
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
@@ -191,10 +192,13 @@ def main_body(path: Path, embedded: Embedded | None = None):
     body = root.find(W_BODY)
     if body is None:
         raise ReadError(f"not a .docx: {name} has no w:body")
-    # a text box or drawing saved twice (mc:Choice for Word, mc:Fallback for older readers) is read once; most
-    # reports have none, and a byte search says so faster than a walk of the tree
-    for fallback in list(body.iter(MC_FALLBACK)) if b"Fallback" in data else ():
-        fallback.getparent().remove(fallback)
+    # a text box or drawing saved twice (mc:Choice for Word, mc:Fallback for older readers) is read once, and
+    # text moved with changes tracked only where it now stands (w:moveTo), not also where it was (w:moveFrom,
+    # whose runs keep their w:t, unlike deleted text's w:delText); most reports have neither, and a byte search
+    # says so faster than a walk of the tree
+    for tag, word in ((MC_FALLBACK, b"Fallback"), (W_MOVE_FROM, b"moveFrom")):
+        for element in list(body.iter(tag)) if word in data else ():
+            element.getparent().remove(element)
     return body
 
 
