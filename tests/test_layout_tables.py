@@ -143,3 +143,33 @@ def test_text_moved_with_changes_tracked_is_read_where_it_now_stands(tmp_path, s
                              'w:id="1" w:author="a"><w:r><w:t>7</w:t></w:r></w:moveFrom>')
     cell.find(qn("w:p")).append(moved)
     assert_reads_as_the_seed(word, tmp_path / "moved.docx", seed_report)
+
+
+def test_cells_merged_the_old_way_are_read_as_one(tmp_path, seed_report):
+    """Older writers merge cells across columns with w:hMerge (one w:tc per column, the first 'restart', the
+    rest 'continue') where Word now writes one w:tc with w:gridSpan: the same table either way."""
+    word = docx.Document(str(SEED_DOCX))
+    merged = 0
+    for span in list(word.element.body.iter(qn("w:gridSpan"))):
+        columns = int(span.get(qn("w:val")))
+        tc = span.getparent().getparent()
+        properties = span.getparent()
+        properties.remove(span)
+        properties.append(properties.makeelement(qn("w:hMerge"), {qn("w:val"): "restart"}))
+        for _ in range(columns - 1):
+            follower = tc.makeelement(qn("w:tc"), {})
+            follower_properties = follower.makeelement(qn("w:tcPr"), {})
+            follower_properties.append(follower.makeelement(qn("w:hMerge"), {}))
+            follower.append(follower_properties)
+            follower.append(follower.makeelement(qn("w:p"), {}))
+            tc.addnext(follower)
+        merged += 1
+    assert merged > 10
+    assert_reads_as_the_seed(word, tmp_path / "hmerge.docx", seed_report)
+    from extractor.readers.docx import read_docx
+
+    def grids(path):
+        return [[[(cell.text, cell.col, cell.colspan) for cell in row] for row in table.grid]
+                for table in read_docx(path).tables]
+
+    assert grids(tmp_path / "hmerge.docx") == grids(SEED_DOCX)

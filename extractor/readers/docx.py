@@ -29,7 +29,7 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_ALT_CHUNK, R_ID, W_CUSTOM_XML = qn("w:altChunk"), qn("r:id"), qn("w:customXml")
-W_MOVE_FROM = qn("w:moveFrom")
+W_MOVE_FROM, W_HMERGE = qn("w:moveFrom"), qn("w:hMerge")
 BLOCK_TAGS = (W_P, W_TBL, W_ALT_CHUNK)
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
@@ -38,7 +38,7 @@ SPACING = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # what table_rows looks at in a table: rows, cells, their spans and merges, and inside them paragraphs, text,
 # tabs, breaks, and tables or embedded pages (which make it a layout table, read as flow)
-TABLE_PIECES = (W_TBL, W_ALT_CHUNK, W_TR, W_GRIDBEFORE, W_TC, W_GRIDSPAN, W_VMERGE, W_P, W_T, *SPACING)
+TABLE_PIECES = (W_TBL, W_ALT_CHUNK, W_TR, W_GRIDBEFORE, W_TC, W_GRIDSPAN, W_VMERGE, W_HMERGE, W_P, W_T, *SPACING)
 
 
 @dataclass
@@ -246,17 +246,27 @@ def read_table(rows: list) -> list[Table]:
 
 def table_rows(tbl) -> list | None:
     """[(grid columns skipped before the row, [(text, columns spanned, vertical merge), ...]), ...]: the rows of
-    a table, or None when one of its cells holds a table or an embedded page (a table used for page layout). The merge is
-    'restart', 'continue' or None; a cell's text is its paragraphs' (`paragraph_text`), one per line, those in
-    content controls too. One pass over the table's elements of interest, filtered by lxml, finds rows, cells,
-    their merge properties and paragraphs as they start, in document order: several times faster than walking
-    each cell, or than an XPath union (which sorts its node set)."""
+    a table, or None when one of its cells holds a table or an embedded page (a table used for page layout).
+    The merge is 'restart', 'continue' or None; a cell's text is its paragraphs' (`paragraph_text`), one per
+    line, those in content controls too. A cell an older writer merged into the one before it (w:hMerge, where
+    w:gridSpan is usual now) widens that cell. One pass over the table's elements of interest, filtered by
+    lxml, finds rows, cells, their merge properties and paragraphs as they start, in document order: several
+    times faster than walking each cell, or than an XPath union (which sorts its node set)."""
     rows: list = []
     row: list | None = None
     before = span = 0
     merge = None
     parts: list[str] = []
-    in_cell = in_paragraph = False
+    in_cell = in_paragraph = joins_previous = False
+
+    def end_cell():
+        text = "".join(parts).strip()
+        if joins_previous and row:
+            previous_text, previous_span, previous_merge = row[-1]
+            row[-1] = ("\n".join(t for t in (previous_text, text) if t), previous_span + span, previous_merge)
+        else:
+            row.append((text, span, merge))
+
     for piece in tbl.iter(*TABLE_PIECES):
         tag = piece.tag
         if tag == W_T:
@@ -272,6 +282,8 @@ def table_rows(tbl) -> list | None:
             span = max(1, grid_value(piece, 1))
         elif tag == W_VMERGE:
             merge = "restart" if piece.get(W_VAL) == "restart" else "continue"
+        elif tag == W_HMERGE:
+            joins_previous = piece.get(W_VAL) != "restart"
         elif tag == W_GRIDBEFORE:
             before = max(0, grid_value(piece, 0))
         elif tag == W_TBL or tag == W_ALT_CHUNK:
@@ -279,14 +291,14 @@ def table_rows(tbl) -> list | None:
                 return None
         else:  # a cell or a row starts: the cell before it ends
             if in_cell:
-                row.append(("".join(parts).strip(), span, merge))
-            parts, in_cell, in_paragraph, span, merge = [], tag == W_TC, False, 1, None
+                end_cell()
+            parts, in_cell, in_paragraph, span, merge, joins_previous = [], tag == W_TC, False, 1, None, False
             if tag == W_TR:
                 if row is not None:
                     rows.append((before, row))
                 row, before = [], 0
     if in_cell:
-        row.append(("".join(parts).strip(), span, merge))
+        end_cell()
     if row is not None:
         rows.append((before, row))
     return rows
