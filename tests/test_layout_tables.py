@@ -173,3 +173,17 @@ def test_cells_merged_the_old_way_are_read_as_one(tmp_path, seed_report):
                 for table in read_docx(path).tables]
 
     assert grids(tmp_path / "hmerge.docx") == grids(SEED_DOCX)
+
+
+def test_hidden_text_is_not_read(tmp_path, seed_report):
+    """A run formatted as hidden (w:vanish) is not seen by a reader, so not read; w:vanish turned off is."""
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    word = docx.Document(str(SEED_DOCX))
+    cell = next(tc for tc in word.element.body.iter(qn("w:tc")) if [t.text for t in tc.iter(qn("w:t"))] == ["195"])
+    paragraph = cell.find(qn("w:p"))
+    paragraph.find(qn("w:r")).find(qn("w:t")).text = "19"
+    paragraph.insert(0, etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:vanish/></w:rPr><w:t>8</w:t></w:r>'))
+    paragraph.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>5</w:t></w:r>'))
+    assert_reads_as_the_seed(word, tmp_path / "hidden.docx", seed_report)

@@ -30,6 +30,7 @@ W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_ALT_CHUNK, R_ID, W_CUSTOM_XML = qn("w:altChunk"), qn("r:id"), qn("w:customXml")
 W_MOVE_FROM, W_HMERGE = qn("w:moveFrom"), qn("w:hMerge")
+W_R, W_RPR, W_VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
 BLOCK_TAGS = (W_P, W_TBL, W_ALT_CHUNK)
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_GRIDSPAN, W_VMERGE, W_VAL, W_GRIDBEFORE = qn("w:gridSpan"), qn("w:vMerge"), qn("w:val"), qn("w:gridBefore")
@@ -192,14 +193,26 @@ def main_body(path: Path, embedded: Embedded | None = None):
     body = root.find(W_BODY)
     if body is None:
         raise ReadError(f"not a .docx: {name} has no w:body")
-    # a text box or drawing saved twice (mc:Choice for Word, mc:Fallback for older readers) is read once, and
-    # text moved with changes tracked only where it now stands (w:moveTo), not also where it was (w:moveFrom,
-    # whose runs keep their w:t, unlike deleted text's w:delText); most reports have neither, and a byte search
-    # says so faster than a walk of the tree
+    # Only what a reader sees is read: a text box or drawing saved twice (mc:Choice for Word, mc:Fallback for
+    # older readers) once; text moved with changes tracked only where it now stands (w:moveTo), not also where
+    # it was (w:moveFrom, whose runs keep their w:t, unlike deleted text's w:delText); no hidden run. Most
+    # reports have none of these, and a byte search says so faster than a walk of the tree.
     for tag, word in ((MC_FALLBACK, b"Fallback"), (W_MOVE_FROM, b"moveFrom")):
         for element in list(body.iter(tag)) if word in data else ():
             element.getparent().remove(element)
+    for run in list(hidden_runs(body)) if b"vanish" in data else ():
+        run.getparent().remove(run)
     return body
+
+
+def hidden_runs(body):
+    """Runs formatted as hidden text (w:r/w:rPr/w:vanish, unless its value turns it off)."""
+    for vanish in body.iter(W_VANISH):
+        properties = vanish.getparent()
+        run = properties.getparent()
+        if run is not None and run.tag == W_R and properties.tag == W_RPR and \
+                vanish.get(W_VAL, "true").lower() not in ("0", "false", "off"):
+            yield run
 
 
 def unwrapped_children(parent, tags: tuple[str, ...]):
