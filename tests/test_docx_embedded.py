@@ -27,7 +27,8 @@ def with_alt_chunk(tmp_path, part_name: str, data: bytes, before: str = "", chun
             if item.filename == "word/document.xml":
                 text = content.decode("utf-8")
                 start, end = text.index("<w:body>"), text.index("</w:body>") + len("</w:body>")
-                content = (text[:start] + ALT_CHUNK_BODY.format(before=before, chunk=chunk) + text[end:]).encode("utf-8")
+                body = ALT_CHUNK_BODY.format(before=before, chunk=chunk)
+                content = (text[:start] + body + text[end:]).encode("utf-8")
             elif item.filename == "word/_rels/document.xml.rels":
                 content = content.decode("utf-8").replace("</Relationships>",
                                                           CHUNK_REL.format(target=part_name)).encode("utf-8")
