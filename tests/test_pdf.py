@@ -51,6 +51,25 @@ def test_seed_pdf_equals_seed_docx(pdf, seed_report):
     assert report.observations["page"].notna().all()
 
 
+def test_pages_turned_with_rotate_read_as_the_seed(tmp_path, seed_report):
+    """A landscape page kept in a portrait box (/Rotate 90, content drawn turned), as some printers make them:
+    the transform leaves level rules 1e-13 off level, which pdfplumber reads as upright (its issue #1276)."""
+    from pypdf import PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=str(SEED_PDF))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation().rotate(90).translate(height, 0))
+        for box in (page.mediabox, page.cropbox):
+            box.lower_left, box.upper_right = (0, 0), (height, width)
+        page.rotate(90)
+    turned = tmp_path / "turned.pdf"
+    writer.write(turned)
+    report = extract_file(turned)
+    assert report.status == "ok"
+    assert cells(report) == cells(seed_report)
+
+
 def test_seed_pdf_pages_and_page_crossing_table():
     report = extract_file(SEED_PDF)
     obs = report.observations

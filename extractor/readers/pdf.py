@@ -60,6 +60,10 @@ def is_garbage(text: str) -> bool:
     return 0xE000 <= code <= 0xF8FF or 0x80 <= code <= 0x2FFF and not (0x2000 <= code <= 0x206F)
 
 
+# Coordinates closer than this (points) are the same: a rule this close to level is level.
+AXIS_TOLERANCE = 0.01
+
+
 def is_rule(obj) -> bool:
     """Lines, stroked rectangles and thin filled rectangles draw table rules; big filled ones are backgrounds."""
     if obj["object_type"] == "line":
@@ -69,6 +73,24 @@ def is_rule(obj) -> bool:
     if obj["object_type"] == "curve":
         return bool(obj.get("stroke"))
     return True
+
+
+def straighten_rules(page) -> None:
+    """Make the page's nearly level or upright lines and curve pieces exactly so, in place. pdfplumber calls a
+    line horizontal only when its top and bottom are equal to the last bit (jsvine/pdfplumber#1276), and the
+    transform of a page turned with /Rotate (a landscape page kept in a portrait box) leaves them 1e-13 apart:
+    its horizontal rules would read as vertical ones and its tables fall apart."""
+    for line in page.objects.get("line", []):
+        if line["top"] != line["bottom"] and abs(line["top"] - line["bottom"]) < AXIS_TOLERANCE:
+            line["bottom"], line["y0"], line["height"] = line["top"], line["y1"], 0
+        if line["x0"] != line["x1"] and abs(line["x0"] - line["x1"]) < AXIS_TOLERANCE:
+            line["x1"], line["width"] = line["x0"], 0
+    for curve in page.objects.get("curve", []):
+        points = [tuple(point) for point in curve["pts"]]
+        for i in range(1, len(points)):
+            (x0, y0), (x1, y1) = points[i - 1], points[i]
+            points[i] = (x0 if abs(x1 - x0) < AXIS_TOLERANCE else x1, y0 if abs(y1 - y0) < AXIS_TOLERANCE else y1)
+        curve["pts"] = points
 
 
 def snap(values: list[float]) -> list[float]:
@@ -634,6 +656,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
     """The page's tables and text lines, top to bottom (PlacedTable, Paragraph, and MarginLine for a line in the
     top or bottom margin); what could not be read is said in `warnings`. `continued`: the columns of an
     unruled table that ended the page before."""
+    straighten_rules(page)
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
