@@ -275,6 +275,37 @@ def test_borderless_table_and_spaced_page_number(tmp_path):
     assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况"]
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_text_printed_bold_by_drawing_it_three_times_is_read_once(tmp_path, ruled):
+    """A bold face faked by drawing each string three times a hair apart (WPS, some printers), one copy drawn
+    through a transform that makes its size differ in the fourth decimal: the copies are one text."""
+    path = tmp_path / "fake_bold.pdf"
+    page = cjk_canvas(path)
+    rows = [("信息内容", "本年制发件数", "本年废止件数"), ("规章", "3", "——"), ("行政规范性文件", "12", "11")]
+    xs, top = (60, 260, 400, 520), 730
+    for dx, dy, scale in ((0, 0, 1), (0.25, 0, 1), (0.5, 0.1, 1.0001)):
+        page.saveState()
+        page.translate(dx, dy)
+        page.scale(scale, scale)
+        page.setFont("STSong-Light", 12)
+        page.drawString(60, 760, "二、主动公开政府信息情况")
+        page.setFont("STSong-Light", 9)
+        for r, row in enumerate(rows):
+            for x, text in zip(xs, row):
+                page.drawString(x + 4, top - 16 * r, text)
+        page.restoreState()
+    if ruled:
+        for r in range(len(rows) + 1):
+            page.line(xs[0], top + 12 - 16 * r, xs[-1], top + 12 - 16 * r)
+        for x in xs:
+            page.line(x, top + 12, x, top + 12 - 16 * len(rows))
+    page.save()
+    document = read_pdf(path)
+    assert len(document.tables) == 1
+    assert grid_texts(document.tables[0]) == [list(row) for row in rows]
+    assert [p.text for p in document.paragraphs] == ["二、主动公开政府信息情况"]
+
+
 def test_unruled_table_with_every_cell_blank_runs_on_to_the_next_page():
     report = extract_file(CORPUS / "pdf" / "reportlab_borderless" / "report_2020_county_bureau.pdf")
     requests = report.observations[report.observations["section"] == "requests"]

@@ -5,13 +5,16 @@ The Document is the same as the .docx reader's: mapping never knows which format
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import math
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.utils import cluster_objects
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ..document import Cell, Document, Paragraph, Table, build_grid
@@ -62,6 +65,8 @@ def is_garbage(text: str) -> bool:
 
 # Coordinates closer than this (points) are the same: a rule this close to level is level.
 AXIS_TOLERANCE = 0.01
+# Copies of a character drawn this close (points) are one character printed bold (pdfplumber's default).
+DUPLICATE_TOLERANCE = 1.0
 
 
 def is_rule(obj) -> bool:
@@ -73,6 +78,29 @@ def is_rule(obj) -> bool:
     if obj["object_type"] == "curve":
         return bool(obj.get("stroke"))
     return True
+
+
+def unique_chars(page):
+    """The page without the copies of characters printed several times over, a hair apart (a bold face faked by
+    drawing each glyph two or three times, as WPS and some printers do): the same character in the same font
+    and size within DUPLICATE_TOLERANCE of another is one character, the topmost, leftmost copy. pdfplumber's
+    dedupe_chars does the same but puts the characters back in order with list.index, which is quadratic in
+    a page's characters."""
+    chars = page.chars
+    if len({(ch["text"], round(ch["x0"]), round(ch["doctop"])) for ch in chars}) == len(chars):
+        return page  # no two copies of a character at one place to the nearest point: most pages, found fast
+
+    def same(ch):  # the size to a tenth of a point: a copy drawn through another transform differs slightly
+        return ch["upright"], ch["text"], ch["fontname"], round(ch["size"], 1)
+
+    kept = set()
+    for _, group in itertools.groupby(sorted(chars, key=same), key=same):
+        for line in cluster_objects(list(group), itemgetter("doctop"), DUPLICATE_TOLERANCE):
+            for copies in cluster_objects(line, itemgetter("x0"), DUPLICATE_TOLERANCE):
+                kept.add(id(min(copies, key=itemgetter("doctop", "x0"))))
+    if len(kept) == len(chars):
+        return page
+    return page.filter(lambda obj: obj["object_type"] != "char" or id(obj) in kept)
 
 
 def straighten_rules(page) -> None:
@@ -307,7 +335,7 @@ def read_pdf(path: Path) -> Document:
             blocks: list = []
             continued = None
             for number, page in enumerate(pdf.pages, start=1):
-                page_blocks = read_page(page, number, warnings, continued) if number not in bad else []
+                page_blocks = read_page(unique_chars(page), number, warnings, continued) if number not in bad else []
                 # an unruled table that ends its page (above its footer) may run on at the top of the next
                 last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
                 continued = last.columns if isinstance(last, PlacedTable) else None
