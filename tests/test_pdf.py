@@ -70,6 +70,29 @@ def test_pages_turned_with_rotate_read_as_the_seed(tmp_path, seed_report):
     assert cells(report) == cells(seed_report)
 
 
+def test_a_diagonal_watermark_is_not_read_into_the_tables(tmp_path, seed_report):
+    """A watermark set across every page at 45° (words and digits, large, light grey) falls over the tables'
+    cells: it is left out, and no cell takes its digits."""
+    from pypdf import PdfReader, PdfWriter
+
+    mark = cjk_canvas(tmp_path / "mark.pdf")
+    mark.setFont("STSong-Light", 48)
+    mark.setFillGray(0.85)
+    mark.translate(300, 420)
+    mark.rotate(45)
+    mark.drawCentredString(0, 0, "政务公开样本")
+    mark.drawCentredString(0, -150, "内部资料 12345")
+    mark.save()
+    writer = PdfWriter(clone_from=str(SEED_PDF))
+    for page in writer.pages:
+        page.merge_page(PdfReader(tmp_path / "mark.pdf").pages[0])
+    marked = tmp_path / "marked.pdf"
+    writer.write(marked)
+    report = extract_file(marked)
+    assert cells(report) == cells(seed_report)
+    assert not any("样本" in text for text in report.findings["actual"].dropna())
+
+
 def test_seed_pdf_pages_and_page_crossing_table():
     report = extract_file(SEED_PDF)
     obs = report.observations

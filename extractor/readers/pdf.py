@@ -67,6 +67,8 @@ def is_garbage(text: str) -> bool:
 AXIS_TOLERANCE = 0.01
 # Copies of a character drawn this close (points) are one character printed bold (pdfplumber's default).
 DUPLICATE_TOLERANCE = 1.0
+# Text turned more than this from level or upright is a watermark laid across the page, not the report's.
+SLANT_DEGREES = 10.0
 
 
 def is_rule(obj) -> bool:
@@ -80,27 +82,47 @@ def is_rule(obj) -> bool:
     return True
 
 
-def unique_chars(page):
-    """The page without the copies of characters printed several times over, a hair apart (a bold face faked by
+def readable_page(page):
+    """The page with only the text a reader reads: without copies of characters drawn again a hair apart
+    (`duplicate_chars`) and without text set at a slant (a diagonal watermark across the page, which would
+    otherwise fall into the table's cells)."""
+    chars = page.chars
+    dropped = {id(ch) for ch in chars if is_slanted(ch)}
+    dropped |= duplicate_chars([ch for ch in chars if id(ch) not in dropped] if dropped else chars)
+    if not dropped:
+        return page
+    return page.filter(lambda obj: obj["object_type"] != "char" or id(obj) not in dropped)
+
+
+def is_slanted(ch) -> bool:
+    """Set at an angle that is neither level nor a quarter turn (text turned to run down a narrow cell is kept;
+    a slant is kept too, as italics only shear)."""
+    a, b = ch["matrix"][0], ch["matrix"][1]
+    if not b or not a:
+        return False
+    angle = math.degrees(math.atan2(b, a)) % 90
+    return SLANT_DEGREES < angle < 90 - SLANT_DEGREES
+
+
+def duplicate_chars(chars: list[dict]) -> set[int]:
+    """The ids of the copies of characters printed several times over, a hair apart (a bold face faked by
     drawing each glyph two or three times, as WPS and some printers do): the same character in the same font
-    and size within DUPLICATE_TOLERANCE of another is one character, the topmost, leftmost copy. pdfplumber's
+    and size within DUPLICATE_TOLERANCE of another is one character, its topmost, leftmost copy. pdfplumber's
     dedupe_chars does the same but puts the characters back in order with list.index, which is quadratic in
     a page's characters."""
-    chars = page.chars
     if len({(ch["text"], round(ch["x0"]), round(ch["doctop"])) for ch in chars}) == len(chars):
-        return page  # no two copies of a character at one place to the nearest point: most pages, found fast
+        return set()  # no two copies of a character at one place to the nearest point: most pages, found fast
 
     def same(ch):  # the size to a tenth of a point: a copy drawn through another transform differs slightly
         return ch["upright"], ch["text"], ch["fontname"], round(ch["size"], 1)
 
-    kept = set()
+    copies_of_others = set()
     for _, group in itertools.groupby(sorted(chars, key=same), key=same):
         for line in cluster_objects(list(group), itemgetter("doctop"), DUPLICATE_TOLERANCE):
             for copies in cluster_objects(line, itemgetter("x0"), DUPLICATE_TOLERANCE):
-                kept.add(id(min(copies, key=itemgetter("doctop", "x0"))))
-    if len(kept) == len(chars):
-        return page
-    return page.filter(lambda obj: obj["object_type"] != "char" or id(obj) in kept)
+                first = min(copies, key=itemgetter("doctop", "x0"))
+                copies_of_others.update(id(ch) for ch in copies if ch is not first)
+    return copies_of_others
 
 
 def straighten_rules(page) -> None:
@@ -335,7 +357,7 @@ def read_pdf(path: Path) -> Document:
             blocks: list = []
             continued = None
             for number, page in enumerate(pdf.pages, start=1):
-                page_blocks = read_page(unique_chars(page), number, warnings, continued) if number not in bad else []
+                page_blocks = read_page(readable_page(page), number, warnings, continued) if number not in bad else []
                 # an unruled table that ends its page (above its footer) may run on at the top of the next
                 last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
                 continued = last.columns if isinstance(last, PlacedTable) else None
