@@ -9,6 +9,7 @@ import itertools
 import logging
 import math
 import re
+import statistics
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -69,6 +70,10 @@ AXIS_TOLERANCE = 0.01
 DUPLICATE_TOLERANCE = 1.0
 # Text turned more than this from level or upright is a watermark laid across the page, not the report's.
 SLANT_DEGREES = 10.0
+# Text this many times the page's usual size and this light a grey is a watermark behind the page's text.
+WATERMARK_SIZE = 1.8
+FAINT_LIGHTNESS = 0.6
+GREY_SPREAD = 0.1  # channels further apart than this are a colour, not a grey
 
 
 def is_rule(obj) -> bool:
@@ -84,14 +89,37 @@ def is_rule(obj) -> bool:
 
 def readable_page(page):
     """The page with only the text a reader reads: without copies of characters drawn again a hair apart
-    (`duplicate_chars`) and without text set at a slant (a diagonal watermark across the page, which would
-    otherwise fall into the table's cells)."""
+    (`duplicate_chars`), and without watermarks, which would otherwise fall into the tables' cells: text set
+    at a slant, or large and faint (`watermark_chars`)."""
     chars = page.chars
-    dropped = {id(ch) for ch in chars if is_slanted(ch)}
+    dropped = {id(ch) for ch in chars if is_slanted(ch)} | watermark_chars(chars)
     dropped |= duplicate_chars([ch for ch in chars if id(ch) not in dropped] if dropped else chars)
     if not dropped:
         return page
     return page.filter(lambda obj: obj["object_type"] != "char" or id(obj) not in dropped)
+
+
+def watermark_chars(chars: list[dict]) -> set[int]:
+    """The ids of characters printed large and in a faint grey behind the page's text (a level watermark):
+    WATERMARK_SIZE times the page's usual size or more, and lighter than FAINT_LIGHTNESS."""
+    if not chars:
+        return set()
+    large = WATERMARK_SIZE * statistics.median_low(ch["size"] for ch in chars)
+    return {id(ch) for ch in chars if ch["size"] >= large and lightness(ch.get("non_stroking_color")) >= FAINT_LIGHTNESS}
+
+
+def lightness(color) -> float:
+    """0 (black) to 1 (white) for a grey in any colour space; 0 for a colour (a red title is not faint) or a
+    pattern."""
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
+        return 0.0
+    if len(color) == 1:
+        return float(color[0])
+    if len(color) == 3 and max(color) - min(color) <= GREY_SPREAD:
+        return sum(color) / 3
+    if len(color) == 4 and max(color[:3]) <= GREY_SPREAD:
+        return 1.0 - color[3]
+    return 0.0
 
 
 def is_slanted(ch) -> bool:
@@ -200,9 +228,9 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
         rows[r0].append((box_text(box_chars, xs[c0 + colspan] - xs[c0]), c0, rowspan, colspan))
     for row in rows:
         row.sort(key=lambda item: item[1])
-    grid = build_grid(rows, page=page_number)
-    if not grid or not grid[0]:
+    if not any(rows):
         return None
+    grid = build_grid(rows, page=page_number, n_cols=len(xs) - 1)
     return PlacedTable(Table(grid, page=page_number), ys[0], ys[-1], xs, page_number, y_lines=ys)
 
 
@@ -739,8 +767,10 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
     if aligned:
         taken = {id(ch) for found in aligned for ch in found.chars}
         outside = [ch for ch in outside if id(ch) not in taken]
-        tables += [PlacedTable(Table(build_grid(found.rows, page=number), page=number), found.top, found.bottom,
-                               found.x_lines, number, found.columns) for found in aligned]
+        for found in aligned:
+            grid = build_grid(found.rows, page=number, n_cols=len(found.x_lines) - 1)
+            tables.append(PlacedTable(Table(grid, page=number), found.top, found.bottom, found.x_lines, number,
+                                      found.columns))
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
     for top, text in page_text_lines(outside):
         paragraph = Paragraph(text, page=number)
