@@ -70,13 +70,15 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
 
-def build_grid(rows: list[list[tuple[str, int, int, int]]], page: int | None = None) -> list[list[Cell]]:
-    """Turn each row's placed cells `(text, col, rowspan, colspan)` into a rectangular grid of shared Cells.
+def build_grid(rows: list[list[tuple[str, int, int, int]]], page: int | None = None,
+               n_cols: int = 0) -> list[list[Cell]]:
+    """Turn each row's placed cells `(text, col, rowspan, colspan)` into a rectangular grid of shared Cells, at
+    least `n_cols` wide (a table's columns, when the last of them holds no cell).
 
     Positions no cell covers become empty cells, so every row has the same length.
     """
     n_rows = len(rows)
-    n_cols = max((col + colspan for row in rows for _, col, _, colspan in row), default=0)
+    n_cols = max(n_cols, max((col + colspan for row in rows for _, col, _, colspan in row), default=0))
     grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
     for r, row in enumerate(rows):
         line = grid[r]
