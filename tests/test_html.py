@@ -73,3 +73,16 @@ def test_column_name_wrapped_over_two_header_rows_and_label_cut_behind_its_group
         == [3, 4, 5]
     assert report.value("requests.result.disclosed", "public_interest") == 4
     assert report.value("requests.result.disclosed", "total") == 5
+
+
+def test_text_the_page_hides_is_not_read(tmp_path, seed_report):
+    """Sites hide stray characters in their pages against copying (inline display:none, font-size:0), and
+    sometimes whole rows or cells: a browser shows none of it, so none of it is read."""
+    page = (CORPUS / "html" / "report_2020_county_bureau.html").read_text(encoding="utf-8")
+    page = page.replace("<p>195</p>", '<p>19<span style="display:none">7</span>5<font style="font-size:0px">8</font></p>')
+    page = page.replace("<p>513</p></td></tr>", '<p>513</p></td><td hidden>9</td></tr>'
+                        '<tr style="display: none"><td>（五）行政许可</td><td>件</td><td>77</td></tr>')
+    hidden = tmp_path / "hidden.html"
+    hidden.write_text(page, encoding="utf-8")
+    report = extract_file(hidden)
+    assert cells(report) == cells(seed_report)

@@ -14,6 +14,8 @@ from .errors import ReadError
 MAX_HTML_BYTES = 50 * 1024 * 1024
 MAX_SPAN = 100  # rowspan/colspan beyond this is a broken page, not a table
 CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:[;!]|$)", re.I)
 SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "select", "option", "button"}
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
           "footer", "blockquote", "pre", "center", "dd", "dt", "dl", "tr", "form", "body", "caption"}
@@ -71,11 +73,19 @@ def html_blocks(text: str) -> list:
     return blocks
 
 
+def is_hidden(element) -> bool:
+    """Hidden by its own markup (the hidden attribute, or an inline style: display:none, visibility:hidden,
+    font-size:0), as some sites hide stray characters in their pages against copying."""
+    if not isinstance(element.tag, str):
+        return False
+    return element.get("hidden") is not None or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+
+
 def collect_text(element, parts: list[str], on_table=None) -> None:
     """Append an element's visible text to `parts`, block elements and <br> as line breaks. A <table> goes to
     `on_table` (or is skipped: a cell's nested tables are read as tables of their own)."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in SKIPPED:
+    if tag in SKIPPED or is_hidden(element):
         return
     if tag == "table":
         if on_table and is_layout_table(element):
@@ -126,7 +136,7 @@ def span(cell, name: str) -> int:
 
 
 def own_rows(table) -> list:
-    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table and not is_hidden(tr)]
 
 
 def read_table(table) -> list[Table]:
@@ -138,7 +148,7 @@ def read_table(table) -> list[Table]:
         row = []
         c = 0
         for cell in tr:
-            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th") or is_hidden(cell):
                 continue
             while (r, c) in covered:
                 c += 1
