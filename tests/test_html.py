@@ -76,10 +76,12 @@ def test_column_name_wrapped_over_two_header_rows_and_label_cut_behind_its_group
 
 
 def test_text_the_page_hides_is_not_read(tmp_path, seed_report):
-    """Sites hide stray characters in their pages against copying (inline display:none, font-size:0), and
-    sometimes whole rows or cells: a browser shows none of it, so none of it is read."""
+    """Sites hide stray characters in their pages against copying (inline display:none, font-size:0, a class
+    their style sheet hides), and sometimes whole rows or cells: a browser shows none of it, so none is read."""
     page = (CORPUS / "html" / "report_2020_county_bureau.html").read_text(encoding="utf-8")
-    page = page.replace("<p>195</p>", '<p>19<span style="display:none">7</span>5<font style="font-size:0px">8</font></p>')
+    page = page.replace("<p>195</p>", '<p>19<span style="display:none">7</span>5<font style="font-size:0px">8</font>'
+                        '<i class="note hd">6</i></p>')
+    page = page.replace("</head>", "<style>p{margin:0} .hd {color:#fff; display: none}</style></head>")
     page = page.replace("<p>513</p></td></tr>", '<p>513</p></td><td hidden>9</td></tr>'
                         '<tr style="display: none"><td>（五）行政许可</td><td>件</td><td>77</td></tr>')
     hidden = tmp_path / "hidden.html"

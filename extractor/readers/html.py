@@ -16,6 +16,8 @@ MAX_SPAN = 100  # rowspan/colspan beyond this is a broken page, not a table
 CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:[;!]|$)", re.I)
+# a style rule hiding one class: .name{...display:none...} (selectors of one class only)
+HIDDEN_CLASS = re.compile(r"(?:^|[}\s,])\.([\w-]+)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "select", "option", "button"}
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
           "footer", "blockquote", "pre", "center", "dd", "dt", "dl", "tr", "form", "body", "caption"}
@@ -53,6 +55,7 @@ def html_blocks(text: str) -> list:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not a readable HTML page: {exc}") from exc
+    mark_hidden_by_class(root)
     blocks: list = []
     lines: list[str] = []
 
@@ -71,6 +74,17 @@ def html_blocks(text: str) -> list:
     collect_text(body if body is not None else root, lines, on_table=table)
     flush()
     return blocks
+
+
+def mark_hidden_by_class(root) -> None:
+    """Give the hidden attribute to elements of a class the page's own style sheet hides (`.x{display:none}`,
+    one class to a selector), so that `is_hidden` sees them."""
+    hidden = {name for style in root.iter("style") for name in HIDDEN_CLASS.findall(style.text or "")}
+    if not hidden:
+        return
+    for element in root.iter():
+        if isinstance(element.tag, str) and hidden & set((element.get("class") or "").split()):
+            element.set("hidden", "")
 
 
 def is_hidden(element) -> bool:
