@@ -105,7 +105,8 @@ def watermark_chars(chars: list[dict]) -> set[int]:
     if not chars:
         return set()
     large = WATERMARK_SIZE * statistics.median_low(ch["size"] for ch in chars)
-    return {id(ch) for ch in chars if ch["size"] >= large and lightness(ch.get("non_stroking_color")) >= FAINT_LIGHTNESS}
+    return {id(ch) for ch in chars
+            if ch["size"] >= large and lightness(ch.get("non_stroking_color")) >= FAINT_LIGHTNESS}
 
 
 def lightness(color) -> float:
@@ -123,8 +124,8 @@ def lightness(color) -> float:
 
 
 def is_slanted(ch) -> bool:
-    """Set at an angle that is neither level nor a quarter turn (text turned to run down a narrow cell is kept;
-    a slant is kept too, as italics only shear)."""
+    """Turned to an angle that is neither level nor a quarter turn. Text turned to run down a narrow cell is not
+    slanted, nor is italic text (sheared, not turned)."""
     a, b = ch["matrix"][0], ch["matrix"][1]
     if not b or not a:
         return False
