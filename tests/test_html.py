@@ -88,3 +88,13 @@ def test_text_the_page_hides_is_not_read(tmp_path, seed_report):
     hidden.write_text(page, encoding="utf-8")
     report = extract_file(hidden)
     assert cells(report) == cells(seed_report)
+
+
+def test_a_report_the_page_hides_until_its_script_shows_it_is_read(tmp_path, seed_report):
+    """A page whose report sits in a hidden part that its script shows (a tab, a 'read more'): a part that holds
+    tables or much text is read whatever its markup says."""
+    page = (CORPUS / "html" / "report_2020_county_bureau.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="content">', '<div class="content" style="display:none">')
+    shown = tmp_path / "shown_by_script.html"
+    shown.write_text(page, encoding="utf-8")
+    assert cells(extract_file(shown)) == cells(seed_report)

@@ -16,6 +16,8 @@ MAX_SPAN = 100  # rowspan/colspan beyond this is a broken page, not a table
 CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:[;!]|$)", re.I)
+# Hidden text longer than this, or holding a table, is read: a script may show it (see is_hidden).
+MAX_HIDDEN_CHARS = 100
 # a style rule hiding one class: .name{...display:none...} (selectors of one class only)
 HIDDEN_CLASS = re.compile(r"(?:^|[}\s,])\.([\w-]+)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "select", "option", "button"}
@@ -88,11 +90,15 @@ def mark_hidden_by_class(root) -> None:
 
 
 def is_hidden(element) -> bool:
-    """Hidden by its own markup (the hidden attribute, or an inline style: display:none, visibility:hidden,
-    font-size:0), as some sites hide stray characters in their pages against copying."""
+    """Hidden by its own markup (the hidden attribute, which `mark_hidden_by_class` also gives, or an inline
+    style: display:none, visibility:hidden, font-size:0), as some sites hide stray characters in their pages
+    against copying, and holding no table and little text. A large hidden part is read all the same: it may be
+    the report itself, shown by the page's script (a tab, a 'read more')."""
     if not isinstance(element.tag, str):
         return False
-    return element.get("hidden") is not None or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+    if element.get("hidden") is None and not HIDDEN_STYLE.search(element.get("style") or ""):
+        return False
+    return next(element.iter("table"), None) is None and len(element.text_content()) <= MAX_HIDDEN_CHARS
 
 
 def collect_text(element, parts: list[str], on_table=None) -> None:
