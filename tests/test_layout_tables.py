@@ -187,3 +187,20 @@ def test_hidden_text_is_not_read(tmp_path, seed_report):
     paragraph.insert(0, etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:vanish/></w:rPr><w:t>8</w:t></w:r>'))
     paragraph.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>5</w:t></w:r>'))
     assert_reads_as_the_seed(word, tmp_path / "hidden.docx", seed_report)
+
+
+def test_strict_open_xml_reads_as_the_seed(tmp_path, seed_report):
+    """Word's "Strict Open XML Document" names the same elements in other namespaces."""
+    import zipfile
+
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(SEED_DOCX) as source, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            target.writestr(item, data)
+    report = extract_file(strict)
+    assert summary(report) == summary(seed_report)
+    assert report.value("proactive.channel.website", "value") == 195

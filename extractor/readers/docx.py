@@ -30,6 +30,11 @@ W_BODY, W_P, W_TBL = qn("w:body"), qn("w:p"), qn("w:tbl")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_ALT_CHUNK, R_ID, W_CUSTOM_XML = qn("w:altChunk"), qn("r:id"), qn("w:customXml")
 W_MOVE_FROM, W_HMERGE = qn("w:moveFrom"), qn("w:hMerge")
+STRICT_NAMESPACES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+)
 W_R, W_RPR, W_VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
 BLOCK_TAGS = (W_P, W_TBL, W_ALT_CHUNK)
 W_TR, W_TC, W_T, W_TAB, W_BR, W_CR = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -186,6 +191,10 @@ def main_body(path: Path, embedded: Embedded | None = None):
         raise ReadError(f"not a .docx: corrupt or truncated zip ({exc})") from exc
     except (OSError, EOFError, zlib.error) as exc:
         raise ReadError(f"not a .docx: the zip cannot be read ({exc})") from exc
+    # Word's "Strict Open XML" names the same elements in other namespaces
+    for strict, transitional in STRICT_NAMESPACES:
+        if strict in data:
+            data = data.replace(strict, transitional)
     try:
         root = etree.fromstring(data, SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
