@@ -16,7 +16,7 @@ from .normalize import format_number, squash
 TOLERANCE = 1e-6
 # Two documents with the same agency, year and at least this many identical cells are one report.
 MIN_CELLS_FOR_DUPLICATE = 20
-FORMAT_FIDELITY = {"docx": 0, "doc": 1, "html": 2, "pdf": 3}
+FORMAT_FIDELITY = {"docx": 0, "doc": 1, "rtf": 1, "html": 2, "mht": 2, "pdf": 3}
 
 Cells = dict[tuple[str, str], float | None]
 

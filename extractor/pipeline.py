@@ -19,7 +19,7 @@ from .readers import ReadError, read_document, sniff_format
 from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, frame
 from .sections import find_sections
 
-REPORT_EXTENSIONS = {".docx", ".doc", ".pdf", ".htm", ".html", ".wps"}
+REPORT_EXTENSIONS = {".docx", ".doc", ".pdf", ".htm", ".html", ".wps", ".rtf", ".mht", ".mhtml"}
 SECTION_ORDER = ["overview", "proactive", "response", "requests", "review_litigation", "capacity", "problems",
                  "other_matters"]
 HASH_CHUNK = 1 << 20
@@ -196,7 +196,7 @@ def is_report_file(path: Path) -> bool:
     if path.suffix.lower() in REPORT_EXTENSIONS:
         return True
     try:
-        return sniff_format(path) in ("pdf", "docx", "doc")
+        return sniff_format(path) in ("pdf", "docx", "doc", "rtf", "mht")
     except (OSError, ReadError):
         return False
 

@@ -1,6 +1,7 @@
 """The batch engine: parallel, crash-proof, incremental, streaming, partitioned, and on Dask."""
 import os
 import shutil
+import subprocess
 import zipfile
 
 import pandas as pd
@@ -165,3 +166,31 @@ def test_legacy_doc(tmp_path):
         assert report.status == "ok" and report.value("proactive.channel.website", "value") == 195
     else:
         assert report.status == "failed" and "install LibreOffice" in report.document["error"]
+
+
+def test_rtf_and_a_saved_web_page_named_doc(tmp_path, seed_report):
+    """Sites serve RTF files and web pages saved whole (MHT) under a .doc name: each is read as what it is."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    from extractor import extract_file
+
+    page = MIMEMultipart("related")
+    page.attach(MIMEText((CORPUS / "html" / "report_2020_county_bureau.html").read_text(encoding="utf-8"), "html",
+                         "utf-8"))
+    (tmp_path / "saved_page.doc").write_bytes(page.as_bytes())
+    report = extract_file(tmp_path / "saved_page.doc")
+    assert (report.status, report.document["format"]) == ("ok", "mht")
+    assert report.value("proactive.channel.website", "value") == 195
+    assert len(report.observations) == len(seed_report.observations)
+
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        pytest.skip("LibreOffice is needed to make (and to read) the RTF")
+    subprocess.run([program, "--headless", "--convert-to", "rtf", "--outdir", str(tmp_path), str(SEED_DOCX)],
+                   capture_output=True, timeout=120, check=True)
+    rtf = tmp_path / "report_2020_county_bureau.doc"
+    (tmp_path / "report_2020_county_bureau.rtf").rename(rtf)
+    report = extract_file(rtf)
+    assert (report.status, report.document["format"]) == ("ok", "rtf")
+    assert report.value("proactive.channel.website", "value") == 195

@@ -1,6 +1,7 @@
 """Readers: one module per input format, each returning the same Document."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..document import Document
@@ -9,6 +10,7 @@ from .errors import ReadError
 __all__ = ["ReadError", "read_document", "sniff_format"]
 
 SNIFF_BYTES = 8
+MHT_TYPE = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
 
 
 def sniff_format(path: Path) -> str:
@@ -23,6 +25,10 @@ def sniff_format(path: Path) -> str:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"  # Word can save as RTF, and sites serve RTF named .doc
+    if MHT_TYPE.search(head[:2048]) and b"mime-version:" in head[:2048].lower():
+        return "mht"  # a web page saved whole by a browser or Word ("single file web page"), often named .doc
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<!doctype html", b"<html", b"<meta", b"<head", b"<body", b"<table", b"<!--")) or \
             (text.startswith(b"<") and (b"<html" in text or b"<table" in text)):
@@ -43,10 +49,14 @@ def read_document(path: Path, kind: str | None = None) -> Document:
         from .pdf import read_pdf
 
         return read_pdf(path)
-    if kind == "doc":
+    if kind in ("doc", "rtf"):
         from .doc import read_doc
 
-        return read_doc(path)
+        return read_doc(path, kind)
+    if kind == "mht":
+        from .html import read_mht
+
+        return read_mht(path)
     if kind == "html":
         from .html import read_html
 

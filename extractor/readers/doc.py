@@ -1,4 +1,4 @@
-"""Legacy Word .doc (OLE2): converted to .docx by LibreOffice when it is installed, then read as .docx."""
+"""Legacy Word .doc (OLE2) and RTF: converted to .docx by LibreOffice when it is installed, then read as .docx."""
 from __future__ import annotations
 
 import os
@@ -18,24 +18,26 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_doc(path: Path) -> Document:
+def read_doc(path: Path, kind: str = "doc") -> Document:
+    """`kind`: 'doc' or 'rtf', what the file's bytes are (whatever its name says)."""
     program = soffice()
     if not program:
-        raise ReadError("legacy Word .doc: install LibreOffice (soffice) to read .doc files, or save it as .docx")
+        name = "legacy Word .doc" if kind == "doc" else "RTF"
+        raise ReadError(f"{name}: install LibreOffice (soffice) to read .{kind} files, or save it as .docx")
     with tempfile.TemporaryDirectory(prefix="extract-doc-") as work:
         # a profile of its own per conversion, so that parallel workers do not lock each other out
         profile = Path(work, "profile").as_uri()
-        source = Path(work, "report.doc")
+        source = Path(work, f"report.{kind}")
         shutil.copyfile(path, source)
         try:
             subprocess.run([program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx",
                             "--outdir", work, str(source)], capture_output=True, timeout=CONVERT_SECONDS, check=False,
                            env={**os.environ, "HOME": work})
         except subprocess.TimeoutExpired:
-            raise ReadError(f"LibreOffice did not convert the .doc within {CONVERT_SECONDS} s") from None
+            raise ReadError(f"LibreOffice did not convert the .{kind} within {CONVERT_SECONDS} s") from None
         converted = Path(work, "report.docx")
         if not converted.exists():
-            raise ReadError("LibreOffice could not convert this .doc (damaged or not a Word document)")
+            raise ReadError(f"LibreOffice could not convert this .{kind} (damaged or not a Word document)")
         document = read_docx(converted)
-    document.source, document.format = path, "doc"
+    document.source, document.format = path, kind
     return document

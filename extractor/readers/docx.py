@@ -1,7 +1,6 @@
 """Read a .docx into a Document: paragraphs and tables in body order, merged cells resolved."""
 from __future__ import annotations
 
-import email
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from lxml import etree
 
 from ..document import Document, Paragraph, Table, build_grid
 from .errors import ReadError
-from .html import decode, html_blocks
+from .html import decode, html_blocks, mht_html
 
 # A document.xml larger than this is refused: real reports are well under 5 MB, a zip bomb is not.
 MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024
@@ -109,14 +108,6 @@ def chunk_blocks(rel_id: str | None, embedded: Embedded) -> list:
         return []
     embedded.warnings.append(f"the embedded part {name} was not read: only web pages and text are")
     return []
-
-
-def mht_html(data: bytes) -> str:
-    """The web page of an MHT (MIME HTML) archive: its first text/html part."""
-    for part in email.message_from_bytes(data).walk():
-        if part.get_content_type() == "text/html":
-            return decode(part.get_payload(decode=True) or b"", part.get_content_charset())
-    raise ReadError("the MHT archive holds no web page")
 
 
 def is_layout_table(rows: list) -> bool:

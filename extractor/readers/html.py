@@ -1,6 +1,7 @@
 """Read a report published as a web page: text blocks and <table>s in order, rowspan/colspan resolved."""
 from __future__ import annotations
 
+import email
 import re
 from pathlib import Path
 
@@ -49,6 +50,22 @@ def read_html(path: Path) -> Document:
     if size > MAX_HTML_BYTES:
         raise ReadError(f"HTML page of {size} bytes, over the {MAX_HTML_BYTES} byte limit")
     return Document(source=path, format="html", blocks=html_blocks(decode(path.read_bytes())))
+
+
+def read_mht(path: Path) -> Document:
+    """A web page saved whole (MHT: MIME parts, the page and its images) is read as its page."""
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:
+        raise ReadError(f"MHT archive of {size} bytes, over the {MAX_HTML_BYTES} byte limit")
+    return Document(source=path, format="mht", blocks=html_blocks(mht_html(path.read_bytes())))
+
+
+def mht_html(data: bytes) -> str:
+    """The web page of an MHT (MIME HTML) archive: its first text/html part."""
+    for part in email.message_from_bytes(data).walk():
+        if part.get_content_type() == "text/html":
+            return decode(part.get_payload(decode=True) or b"", part.get_content_charset())
+    raise ReadError("the MHT archive holds no web page")
 
 
 def html_blocks(text: str) -> list:
