@@ -13,10 +13,6 @@ from accuracy import load_truth, score  # noqa: E402
 @pytest.fixture(scope="module")
 def scored():
     truth, documents = load_truth(CORPUS / "truth", CORPUS)
-    if not (shutil.which("soffice") or shutil.which("libreoffice")):
-        # .doc is read through LibreOffice; without it those files fail by design (see test_batch)
-        truth = truth[~truth["path"].str.endswith(".doc")]
-        documents = documents[~documents["path"].str.endswith(".doc")]
     assert truth["path"].nunique() >= 60
     return score(truth, documents)
 
@@ -27,7 +23,8 @@ def f1(group):
     return 2 * precision * recall / (precision + recall)
 
 
-@pytest.mark.parametrize("group", ["format=docx/python-docx", "format=pdf/libreoffice", "format=pdf/reportlab",
+@pytest.mark.parametrize("group", ["format=docx/python-docx", "format=doc/libreoffice", "format=pdf/libreoffice",
+                                   "format=pdf/reportlab",
                                    "format=pdf/reportlab-open-sides", "format=html/html", "format=pdf/chromium"])
 def test_ruled_documents_cell_f1(scored, group):
     groups, mistakes = scored

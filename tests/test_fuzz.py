@@ -1,7 +1,10 @@
-"""Mutation fuzz: damaged .docx XML and PDF bytes never crash a worker nor hang past the timeout."""
+"""Mutation fuzz: damaged .docx XML, Word 97 streams and PDF bytes never crash a worker nor hang past the timeout."""
 import io
 import random
+import shutil
 import zipfile
+
+import olefile
 
 import pytest
 
@@ -11,6 +14,8 @@ from extractor.batch import BatchOptions, run_corpus
 MUTANTS = 24
 TIMEOUT = 30
 SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
+SEED_DOC = CORPUS / "doc" / "report_2020_county_bureau.doc"
+FORMATS = 3
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -41,21 +46,39 @@ def mutated_docx(rng: random.Random) -> bytes:
     return out.getvalue()
 
 
+def mutated_doc(target, rng: random.Random) -> None:
+    """A copy of the seed .doc whose Word streams are damaged in place (bits flipped, runs zeroed: an OLE
+    stream keeps its size when written back), so that the damage reaches the Word structures themselves."""
+    shutil.copyfile(SEED_DOC, target)
+    with olefile.OleFileIO(str(target), write_mode=True) as ole:
+        for stream in ("WordDocument", "1Table"):
+            data = bytearray(ole.openstream(stream).read())
+            for _ in range(rng.randint(1, 6)):
+                start = rng.randrange(len(data))
+                if rng.random() < 0.5:
+                    data[start] ^= 1 << rng.randrange(8)
+                else:
+                    end = min(len(data), start + rng.randint(1, 400))
+                    data[start:end] = bytes(end - start)
+            ole.write_stream(stream, bytes(data))
+
+
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")
-    rng = random.Random(20241125)
+    rng, doc_rng = random.Random(20241125), random.Random(20261206)
     pdf = SEED_PDF.read_bytes()
     for i in range(MUTANTS):
         (folder / f"m{i:02d}.docx").write_bytes(mutated_docx(rng))
         (folder / f"m{i:02d}.pdf").write_bytes(mutate(pdf, rng))
+        mutated_doc(folder / f"m{i:02d}.doc", doc_rng)
     return folder
 
 
 def test_mutants_each_get_one_row_without_crash_or_hang(fuzzed):
     results = [r for r in run_corpus(fuzzed, BatchOptions(workers=2, timeout=TIMEOUT)) if not isinstance(r, list)]
-    assert len(results) == 2 * MUTANTS
-    assert len({r.document["source"] for r in results}) == 2 * MUTANTS
+    assert len(results) == FORMATS * MUTANTS
+    assert len({r.document["source"] for r in results}) == FORMATS * MUTANTS
     for r in results:
         assert r.document["status"] in ("ok", "partial", "failed")
         error = r.document["error"] or ""
