@@ -27,7 +27,7 @@ WINDOW_PER_WORKER = 4
 # result back costs about as much as reading one. A chunk that fails (a timeout, a dead worker) is run again
 # file by file, so each file still gets its own timeout and its own failure.
 CHUNK_FILES = 8
-CHUNK_KINDS = {"docx", "html"}
+CHUNK_KINDS = {"docx", "doc", "html"}
 CHUNK_MAX_BYTES = 1 << 20
 
 

@@ -44,6 +44,15 @@ def test_workers_give_the_same_tables_as_one_process(small_corpus):
     assert len(serial[0]) > 500
 
 
+def test_doc_files_go_to_workers_in_chunks_and_read_as_in_one_process(tmp_path):
+    shutil.copytree(CORPUS / "doc", tmp_path / "doc")
+    serial, parallel = extract_corpus(tmp_path, workers=0), extract_corpus(tmp_path, workers=2)
+    for a, b in zip(serial, parallel):
+        pd.testing.assert_frame_equal(sorted_frame(a.drop(columns=["seconds"], errors="ignore")),
+                                      sorted_frame(b.drop(columns=["seconds"], errors="ignore")))
+    assert list(parallel[1]["status"]) == ["ok"] * 6 and len(parallel[0]) > 1000
+
+
 def test_a_hanging_file_and_a_crashing_worker_become_failed_rows(small_corpus):
     shutil.copy(SEED_DOCX, small_corpus / "hang.docx")
     shutil.copy(SEED_DOCX, small_corpus / "crash.docx")
