@@ -49,10 +49,14 @@ def read_document(path: Path, kind: str | None = None) -> Document:
         from .pdf import read_pdf
 
         return read_pdf(path)
-    if kind in ("doc", "rtf"):
+    if kind == "doc":
         from .doc import read_doc
 
-        return read_doc(path, kind)
+        return read_doc(path)
+    if kind == "rtf":
+        from .rtf import read_rtf
+
+        return read_rtf(path)
     if kind == "mht":
         from .html import read_mht
 
