@@ -62,11 +62,20 @@ def test_mht_archive_embedded_in_a_docx_is_read(tmp_path):
     assert report.value("proactive.channel.website", "value") == 195
 
 
+def test_rtf_embedded_in_a_docx_is_read(tmp_path):
+    from test_rtf import WORD_STYLE
+
+    report = extract_file(with_alt_chunk(tmp_path, "chunk.rtf", WORD_STYLE.encode("ascii")))
+    assert report.status == "ok"
+    assert report.value("proactive.rules", "new_made") == 3
+    assert report.value("proactive.normative_docs", "total_published") == 12
+
+
 def test_an_embedded_part_that_cannot_be_read_makes_the_document_partial(tmp_path):
     title = "某某局2021年政府信息公开工作年度报告"
-    report = extract_file(with_alt_chunk(tmp_path, "chunk.rtf", b"{\\rtf1 table}", before=title))
+    report = extract_file(with_alt_chunk(tmp_path, "chunk.docx", SEED_DOCX.read_bytes(), before=title))
     assert report.status == "partial"
-    assert "word/chunk.rtf was not read" in report.document["error"]
+    assert "word/chunk.docx was not read" in report.document["error"]
     assert report.document["year"] == 2021
 
 

@@ -101,8 +101,8 @@ def read_blocks(parent, embedded: Embedded) -> list:
 
 
 def chunk_blocks(rel_id: str | None, embedded: Embedded) -> list:
-    """The blocks of a part embedded with w:altChunk: a web page (HTML, or MHT holding one) or plain text.
-    Another kind (RTF, a Word file) is not read, and the document says so."""
+    """The blocks of a part embedded with w:altChunk: a web page (HTML, or MHT holding one), RTF or plain text.
+    Another kind (a Word file) is not read, and the document says so."""
     if rel_id not in embedded.parts:
         embedded.warnings.append(f"an embedded part ({rel_id}) is not in the package's relationships")
         return []
@@ -117,10 +117,14 @@ def chunk_blocks(rel_id: str | None, embedded: Embedded) -> list:
             return html_blocks(mht_html(data))
         if extension == ".txt":
             return [Paragraph(line.strip()) for line in decode(data).splitlines() if line.strip()]
+        if extension == ".rtf":
+            from .rtf import rtf_blocks  # here, not at the top: the RTF reader builds its tables with this module's
+
+            return rtf_blocks(data)
     except ReadError as exc:
         embedded.warnings.append(f"the embedded part {name} was not read: {exc}")
         return []
-    embedded.warnings.append(f"the embedded part {name} was not read: only web pages and text are")
+    embedded.warnings.append(f"the embedded part {name} was not read: only web pages, RTF and text are")
     return []
 
 
