@@ -23,7 +23,8 @@ def f1(group):
     return 2 * precision * recall / (precision + recall)
 
 
-@pytest.mark.parametrize("group", ["format=docx/python-docx", "format=doc/libreoffice", "format=pdf/libreoffice",
+@pytest.mark.parametrize("group", ["format=docx/python-docx", "format=doc/libreoffice", "format=rtf/libreoffice",
+                                   "format=pdf/libreoffice",
                                    "format=pdf/reportlab",
                                    "format=pdf/reportlab-open-sides", "format=html/html", "format=pdf/chromium"])
 def test_ruled_documents_cell_f1(scored, group):

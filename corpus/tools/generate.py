@@ -630,7 +630,8 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     """The same reports as PDF from several producers: reportlab drawing its own tables (all of them; every
     fourth also with horizontal rules only, three rules only, no rules, column rules only, or no outer side
     rules), LibreOffice converting the .docx (every other one, and the seed; skipped when soffice is not
-    installed) and Chromium printing some of the web pages."""
+    installed) and Chromium printing some of the web pages; and as .doc and RTF (LibreOffice, every sixth
+    report each, and the seed)."""
     from render_html import write_html
     from render_pdf import write_pdf
 
@@ -654,18 +655,12 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
                 rendered.append((f"pdf/chromium/{stem}.pdf", "chromium"))
                 print_to_pdf(chromium, out / f"html/{stem}.html", out / rendered[-1][0])
         docx_source = out / ("seed" if document["variant"] == "seed" else "generated") / f"{stem}.docx"
-        if soffice and (i % 6 == 0 or document["variant"] == "seed"):
-            target = out / "doc"
-            target.mkdir(parents=True, exist_ok=True)
-            subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(target), str(docx_source)],
-                           check=True, capture_output=True, timeout=300)
-            rendered.append((f"doc/{stem}.doc", "libreoffice"))
-        if soffice and (i % 2 == 0 or document["variant"] == "seed"):
-            target = out / "pdf" / "libreoffice"
-            target.mkdir(parents=True, exist_ok=True)
-            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(target), str(docx_source)],
-                           check=True, capture_output=True, timeout=300)
-            rendered.append((f"pdf/libreoffice/{stem}.pdf", "libreoffice"))
+        for every, offset, extension, folder in LIBREOFFICE_RENDERINGS:
+            if soffice and (i % every == offset or document["variant"] == "seed"):
+                (out / folder).mkdir(parents=True, exist_ok=True)
+                subprocess.run([soffice, "--headless", "--convert-to", extension, "--outdir", str(out / folder),
+                                str(docx_source)], check=True, capture_output=True, timeout=300)
+                rendered.append((f"{folder}/{stem}.{extension}", "libreoffice"))
         for source, producer in rendered:
             documents.append({"source": source, **document, "format": source.rsplit(".", 1)[1], "producer": producer})
             truth_rows.extend({"source": source, "field": f, "dim": d, "value": "" if v is None else repr(float(v))}
@@ -676,7 +671,7 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     previous = out / "truth" / "pdf.documents.csv"
     if kept_producers and previous.exists():
         with open(previous, encoding="utf-8") as handle:
-            kept = [row for row in csv.DictReader(handle) if row["producer"] in kept_producers]  # .pdf and .doc
+            kept = [row for row in csv.DictReader(handle) if row["producer"] in kept_producers]  # .pdf, .doc, .rtf
         with open(out / "truth" / "pdf.truth.csv", encoding="utf-8") as handle:
             kept_sources = {row["source"] for row in kept}
             truth_rows += [row for row in csv.DictReader(handle) if row["source"] in kept_sources]
@@ -694,6 +689,10 @@ RULE_STYLES = [
     (3, "columns", "reportlab_columns"),  # column rules, and the table's top and bottom: rows by the text
     (3, "open_sides", "reportlab_open_sides"),  # no outer left and right border, a common table style
 ]
+
+# LibreOffice's renderings of the .docx, each of the reports whose index is `offset` mod `every`, and of the
+# seed: (every, offset, the format it converts to, corpus folder).
+LIBREOFFICE_RENDERINGS = [(6, 0, "doc", "doc"), (6, 3, "rtf", "rtf"), (2, 0, "pdf", "pdf/libreoffice")]
 
 # Reports also printed to PDF by Chromium (each about 0.6 MB: the CJK font goes with it).
 CHROMIUM_PRINTS = {"report_00_2022", "report_03_2017", "report_06_2020", "奉化区自然资源和规划局2019年政府信息公开工作年度报告",
