@@ -7,7 +7,7 @@ import olefile
 import pandas as pd
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, SEED_DOCX
 from extractor import extract_file
 from extractor.readers import doc as doc_reader, word97
 from extractor.readers.word97 import UnsupportedDoc, read_word97
@@ -71,6 +71,18 @@ def test_an_encrypted_doc_fails_saying_it_needs_a_password(tmp_path):
     report = extract_file(locked)
     assert report.status == "failed"
     assert report.document["error"] == "encrypted .doc: it needs a password"
+
+
+def test_a_docx_saved_with_a_password_fails_saying_so(tmp_path):
+    """Such a .docx is an OLE file (it sniffs as a .doc) holding the encrypted package."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    locked = tmp_path / "locked.docx"
+    with open(SEED_DOCX, "rb") as plain, open(locked, "wb") as encrypted:
+        OOXMLFile(plain).encrypt("secret", encrypted)
+    report = extract_file(locked)
+    assert report.status == "failed"
+    assert report.document["error"] == "encrypted Word document (a .docx saved with a password): it needs a password"
 
 
 def test_a_word95_doc_without_libreoffice_fails_saying_what_to_install(tmp_path, no_libreoffice):

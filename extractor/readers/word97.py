@@ -102,6 +102,8 @@ def read_streams(path: Path) -> dict[str, bytes]:
         if not olefile.isOleFile(str(path)):
             raise ReadError("damaged .doc: not an OLE compound file")
         with olefile.OleFileIO(str(path)) as ole:
+            if ole.exists("EncryptedPackage"):  # [MS-OFFCRYPTO]: a .docx saved with a password is kept so
+                raise ReadError("encrypted Word document (a .docx saved with a password): it needs a password")
             if not ole.exists("WordDocument"):
                 streams = ", ".join("/".join(entry) for entry in ole.listdir())
                 raise UnsupportedDoc(f"an OLE file with no WordDocument stream: not a Word .doc (it holds {streams})")
