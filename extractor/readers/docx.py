@@ -10,9 +10,11 @@ import zlib
 
 from lxml import etree
 
-from ..document import Document, Paragraph, Table, build_grid
+from ..document import Document, Paragraph
 from .errors import ReadError
 from .html import decode, html_blocks, mht_html
+from .rtf import rtf_blocks
+from .word_tables import is_layout_table, read_table
 
 # The namespaces and relationship types of Office Open XML, spelt out: importing python-docx for them cost a
 # worker process 40 ms, more than reading ten reports.
@@ -34,8 +36,6 @@ def qn(name: str) -> str:
 MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024
 
 DEFAULT_MAIN_PART = "word/document.xml"
-# A single cell holding this much text is a page laid out in a table, not a statistical table.
-LAYOUT_CELL_CHARS = 200
 # Reports are data, never instructions: no entities resolved, nothing fetched.
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -118,22 +118,12 @@ def chunk_blocks(rel_id: str | None, embedded: Embedded) -> list:
         if extension == ".txt":
             return [Paragraph(line.strip()) for line in decode(data).splitlines() if line.strip()]
         if extension == ".rtf":
-            from .rtf import rtf_blocks  # here, not at the top: the RTF reader builds its tables with this module's
-
             return rtf_blocks(data)
     except ReadError as exc:
         embedded.warnings.append(f"the embedded part {name} was not read: {exc}")
         return []
     embedded.warnings.append(f"the embedded part {name} was not read: only web pages, RTF and text are")
     return []
-
-
-def is_layout_table(rows: list) -> bool:
-    """Whether a table's rows (`table_rows`) are a page laid out in a table: one column of long text."""
-    if len(rows) > 2:
-        return False
-    texts = [text for _, cells in rows for text, _, _ in cells]
-    return len(texts) <= 2 and any(len(text) > LAYOUT_CELL_CHARS for text in texts)
 
 
 def main_part_name(package: zipfile.ZipFile) -> str:
@@ -250,29 +240,6 @@ def unwrapped_children(parent, tags: tuple[str, ...]):
 def paragraph_text(p) -> str:
     """The visible text of a w:p: runs, tabs and breaks (deleted tracked text is w:delText, not read)."""
     return "".join(node.text or "" if node.tag == W_T else SPACING[node.tag] for node in p.iter(W_T, *SPACING))
-
-
-def read_table(rows: list) -> list[Table]:
-    """One table's rows (`table_rows`) as a grid with gridSpan/vMerge resolved."""
-    placed_rows: list[list[tuple[str, int, int, int]]] = []
-    open_merges: dict[int, tuple[int, int]] = {}  # col -> (row index, position in that row) of a vMerge start
-    for r, (col, cells) in enumerate(rows):
-        row: list[tuple[str, int, int, int]] = []
-        for text, span, merge in cells:
-            if merge == "continue" and col in open_merges:
-                start_r, pos = open_merges[col]
-                text, c, rowspan, colspan = placed_rows[start_r][pos]
-                placed_rows[start_r][pos] = (text, c, rowspan + 1, colspan)
-            else:
-                row.append((text, col, 1, span))
-                if merge == "restart":
-                    open_merges[col] = (r, len(row) - 1)
-                else:
-                    open_merges.pop(col, None)
-            col += span
-        placed_rows.append(row)
-    grid = build_grid(placed_rows)
-    return [Table(grid)] if grid and grid[0] else []
 
 
 def table_rows(tbl) -> list | None:

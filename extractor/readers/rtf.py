@@ -3,8 +3,8 @@ without LibreOffice.
 
 RTF describes a table as Word 97 does (word97.py): each row starts with its definition (\\trowd, then per cell
 its merges and its right edge, \\cellxN), each cell's text ends with \\cell and the row with \\row. So this
-reader turns the text into the same paragraphs word97.py reads (text, the mark that ends it, table depth, the
-row's cell edges and merges) and lets it build the blocks and tables.
+reader turns the text into the same paragraphs the .doc reader makes (text, the mark that ends it, table depth,
+the row's cell edges and merges), and word_tables.py builds the blocks and tables of both.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..document import Document
 from .errors import ReadError
-from .word97 import CELL_MARK, PARAGRAPH_MARK, WordParagraph, blocks_of
+from .word_tables import CELL_MARK, PARAGRAPH_MARK, WordParagraph, blocks_of
 
 TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # a control word, its number, and the space that ends it

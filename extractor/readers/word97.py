@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 import struct
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import olefile
 
-from ..document import Document, Paragraph
-from .docx import is_layout_table, read_table
+from ..document import Document
 from .errors import ReadError
+from .word_tables import PARAGRAPH_MARK, WordParagraph, blocks_of
 
 FIB_IDENT = 0xA5EC
 WORD97_MIN_NFIB = 0xC1  # Word 6 and 95 files (nFib 101-104) keep another FIB: LibreOffice reads them
@@ -44,13 +44,6 @@ SPRM_T_DEF_TABLE, SPRM_T_VERT_MERGE = 0xD608, 0xD62B
 SPRM_C_DELETED, SPRM_C_VANISH = 0x0800, 0x083C
 HIDING_SPRMS = (SPRM_C_DELETED, SPRM_C_VANISH)
 TC80_BYTES = 20
-# TC80 flags: horizontal merge in bits 0-1 (2 or 3: merged into the cell before), vertical in bits 5-6
-MERGED_INTO_PREVIOUS = (2, 3)
-VERTICAL_MERGE = {1: "continue", 3: "restart"}
-# Two cell edges this close (in twips, 1/20 pt) are one column edge: rows drawn by hand are a hair apart.
-EDGE_SNAP_TWIPS = 30
-
-CELL_MARK, PARAGRAPH_MARK, PAGE_BREAK = "\x07", "\r", "\x0c"
 PARAGRAPH_END = re.compile("[\r\x07\x0c]")
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 # what the special characters of the text stream read as: a line break, a tab, a hyphen; objects,
@@ -70,15 +63,6 @@ class Piece:
     cp_end: int
     fc: int  # byte offset of the piece's first character in the WordDocument stream
     compressed: bool  # 8-bit text (one byte a character), else UTF-16
-
-
-@dataclass
-class WordParagraph:
-    text: str
-    mark: str  # the character that ends it: \r, \x07 (cell or row end) or \x0c
-    depth: int = 0  # table nesting: 0 outside tables
-    row_end: bool = False
-    row: list[tuple[int, int, int]] = field(default_factory=list)  # row end: (left, right, TC80 flags) a cell
 
 
 def read_word97(path: Path) -> Document:
@@ -328,72 +312,3 @@ def without_field_codes(paragraphs: list[WordParagraph]) -> list[WordParagraph]:
     return paragraphs
 
 
-def blocks_of(paragraphs: list[WordParagraph]) -> list:
-    """Paragraphs outside tables as they are; each run of table paragraphs as one table. A table nested in a
-    cell is read into that cell's text; a table used for page layout (one column of long text) as its flow."""
-    blocks: list = []
-    rows: list = []  # the table being read: (cell texts, cell edges) a row
-    cells: list[str] = []
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        if paragraph.depth == 0:
-            if rows or cells or lines:
-                blocks.extend(table_blocks(rows + ([(cells + ["\n".join(lines)], [])] if cells or lines else [])))
-                rows, cells, lines = [], [], []
-            blocks.append(Paragraph(paragraph.text))
-        elif paragraph.depth > 1:
-            if not paragraph.row_end and paragraph.text.strip():
-                lines.append(paragraph.text.strip())
-        elif paragraph.row_end:
-            rows.append((cells, paragraph.row))
-            cells = []
-        elif paragraph.mark == CELL_MARK:
-            lines.append(paragraph.text)
-            cells.append("\n".join(lines).strip())
-            lines = []
-        else:
-            lines.append(paragraph.text)
-    if rows or cells or lines:
-        blocks.extend(table_blocks(rows + ([(cells + ["\n".join(lines)], [])] if cells or lines else [])))
-    return blocks
-
-
-def table_blocks(word_rows: list[tuple[list[str], list[tuple[int, int, int]]]]) -> list:
-    """One table's rows (cell texts, and the cells' edges and merges from the row's definition) as the
-    .docx reader's rows, then its grid."""
-    edges = snapped_edges([edge for _, cells in word_rows for left, right, _ in cells for edge in (left, right)])
-    rows = []
-    for texts, cells in word_rows:
-        if len(cells) < len(texts):  # a row without a (full) definition: one column a cell, after the defined
-            start = column_of(edges, cells[-1][1]) if cells else 0
-            placed = [(column_of(edges, left), column_of(edges, right), flags) for left, right, flags in cells]
-            placed += [(start + k, start + k + 1, 0) for k in range(len(texts) - len(cells))]
-        else:
-            placed = [(column_of(edges, left), column_of(edges, right), flags) for left, right, flags in cells]
-        row: list[tuple[str, int, str | None]] = []
-        for text, (left, right, flags) in zip(texts, placed):
-            span = max(1, right - left)
-            if flags & 0x3 in MERGED_INTO_PREVIOUS and row:
-                previous_text, previous_span, previous_merge = row[-1]
-                row[-1] = ("\n".join(t for t in (previous_text, text) if t), previous_span + span, previous_merge)
-            else:
-                row.append((text, span, VERTICAL_MERGE.get(flags >> 5 & 0x3)))
-        rows.append((placed[0][0] if placed else 0, row))
-    if is_layout_table(rows):
-        return [Paragraph(line.strip()) for _, row in rows for text, _, _ in row for line in text.splitlines()]
-    return read_table(rows)
-
-
-def snapped_edges(edges: list[int]) -> list[int]:
-    """The table's column edges: every cell edge its rows use, those within EDGE_SNAP_TWIPS as one."""
-    snapped: list[int] = []
-    for edge in sorted(set(edges)):
-        if not snapped or edge - snapped[-1] > EDGE_SNAP_TWIPS:
-            snapped.append(edge)
-    return snapped
-
-
-def column_of(edges: list[int], x: int) -> int:
-    """The index of the column edge at (or snapped to) `x`: an edge stands for those up to EDGE_SNAP_TWIPS
-    after it."""
-    return max(0, bisect_right(edges, x) - 1)
