@@ -21,7 +21,7 @@ import olefile
 
 from ..document import Document
 from .errors import ReadError
-from .word_tables import PARAGRAPH_MARK, WordParagraph, blocks_of
+from .word_tables import CELL_MARK, PARAGRAPH_MARK, WordParagraph, blocks_of
 
 FIB_IDENT = 0xA5EC
 WORD97_MIN_NFIB = 0xC1  # Word 6 and 95 files (nFib 101-104) keep another FIB: LibreOffice reads them
@@ -267,9 +267,11 @@ def word_paragraph(text: str, mark: str, properties: dict) -> WordParagraph:
     depth = 0
     if SPRM_P_ITAP in properties:
         depth = struct.unpack_from("<i", properties[SPRM_P_ITAP])[0]
-    elif properties.get(SPRM_P_IN_TABLE, b"\x00")[0]:
-        depth = 1
-    row_end = depth == 1 and properties.get(SPRM_P_TTP, b"\x00")[0] == 1 or \
+    elif properties.get(SPRM_P_IN_TABLE, b"\x00")[0] or mark == CELL_MARK:
+        depth = 1  # a cell mark ends only a cell or a row, whatever flags its paragraph keeps
+    # a row ends at its row-end paragraph, or at a cell mark that holds the row's definition without saying so
+    row_end = depth == 1 and (properties.get(SPRM_P_TTP, b"\x00")[0] == 1 or
+                              mark == CELL_MARK and SPRM_T_DEF_TABLE in properties) or \
         depth > 1 and properties.get(SPRM_P_INNER_TTP, b"\x00")[0] == 1
     paragraph = WordParagraph(text, mark, depth, row_end)
     if row_end and SPRM_T_DEF_TABLE in properties:

@@ -94,6 +94,7 @@ def table_blocks(word_rows: list[tuple[list[str], list[tuple[int, int, int]]]]) 
     .docx reader's rows, then its grid."""
     edges = snapped_edges([edge for _, cells in word_rows for left, right, _ in cells for edge in (left, right)])
     rows = []
+    merged_down: set[int] = set()  # the columns where the row above holds a vertically merged cell
     for texts, cells in word_rows:
         if len(cells) < len(texts):  # a row without a (full) definition: one column a cell, after the defined
             start = column_of(edges, cells[-1][1]) if cells else 0
@@ -102,13 +103,22 @@ def table_blocks(word_rows: list[tuple[list[str], list[tuple[int, int, int]]]]) 
         else:
             placed = [(column_of(edges, left), column_of(edges, right), flags) for left, right, flags in cells]
         row: list[tuple[str, int, str | None]] = []
+        merging: set[int] = set()
         for text, (left, right, flags) in zip(texts, placed):
             span = max(1, right - left)
             if flags & 0x3 in MERGED_INTO_PREVIOUS and row:
                 previous_text, previous_span, previous_merge = row[-1]
                 row[-1] = ("\n".join(t for t in (previous_text, text) if t), previous_span + span, previous_merge)
-            else:
-                row.append((text, span, VERTICAL_MERGE.get(flags >> 5 & 0x3)))
+                continue
+            merge = VERTICAL_MERGE.get(flags >> 5 & 0x3)
+            if merge == "restart" and not text and left in merged_down:
+                # Word may copy a row's properties whole to the next row, so that the cells continuing a merge
+                # say it starts again: an empty one under a merged cell continues it
+                merge = "continue"
+            if merge:
+                merging.add(left)
+            row.append((text, span, merge))
+        merged_down = merging
         rows.append((placed[0][0] if placed else 0, row))
     if is_layout_table(rows):
         return [Paragraph(line.strip()) for _, row in rows for text, _, _ in row for line in text.splitlines()]
