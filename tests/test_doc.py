@@ -86,6 +86,16 @@ def test_an_empty_cell_restarting_a_merge_under_a_merged_cell_continues_it():
     assert table.grid[0][0] is table.grid[1][0] and table.grid[2][0] is not table.grid[1][0]
 
 
+def test_a_last_row_that_no_row_end_closes_keeps_just_its_cells():
+    """A damaged file's table may stop before its last row's end: the cells read so far are that row."""
+    cell, row_end = word_tables.CELL_MARK, word_tables.WordParagraph("", word_tables.CELL_MARK, 1, True,
+                                                                     [(0, 2000, 0), (2000, 4000, 0)])
+    paragraphs = [word_tables.WordParagraph("规章", cell, 1), word_tables.WordParagraph("3", cell, 1), row_end,
+                  word_tables.WordParagraph("规范性文件", cell, 1), word_tables.WordParagraph("8", cell, 1)]
+    table, = word_tables.blocks_of(paragraphs)
+    assert [[c.text for c in line] for line in table.grid] == [["规章", "3"], ["规范性文件", "8"]]
+
+
 def rewrite_stream(path, name: str, change) -> None:
     """Change one stream of an OLE file in place (its size kept, as olefile requires)."""
     with olefile.OleFileIO(str(path), write_mode=True) as ole:

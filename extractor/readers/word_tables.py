@@ -29,7 +29,8 @@ class WordParagraph:
 
 
 def is_layout_table(rows: list) -> bool:
-    """Whether a table's rows (`table_rows`) are a page laid out in a table: one column of long text."""
+    """Whether a table's rows (as `read_table` takes them) are a page laid out in a table: one column of long
+    text."""
     if len(rows) > 2:
         return False
     texts = [text for _, cells in rows for text, _, _ in cells]
@@ -37,7 +38,8 @@ def is_layout_table(rows: list) -> bool:
 
 
 def read_table(rows: list) -> list[Table]:
-    """One table's rows (`table_rows`) as a grid with gridSpan/vMerge resolved."""
+    """One table's rows, [(grid columns skipped before the row, [(text, columns spanned, vertical merge: 'restart',
+    'continue' or None), ...]), ...], as a grid with the spans and merges resolved."""
     placed_rows: list[list[tuple[str, int, int, int]]] = []
     open_merges: dict[int, tuple[int, int]] = {}  # col -> (row index, position in that row) of a vMerge start
     for r, (col, cells) in enumerate(rows):
@@ -66,10 +68,16 @@ def blocks_of(paragraphs: list[WordParagraph]) -> list:
     rows: list = []  # the table being read: (cell texts, cell edges) a row
     cells: list[str] = []
     lines: list[str] = []
+
+    def table_so_far() -> list:
+        """The table's blocks, a last row that no row end closed (a damaged file) included as it stands."""
+        last = cells + (["\n".join(lines).strip()] if lines else [])
+        return table_blocks(rows + ([(last, [])] if last else []))
+
     for paragraph in paragraphs:
         if paragraph.depth == 0:
             if rows or cells or lines:
-                blocks.extend(table_blocks(rows + ([(cells + ["\n".join(lines)], [])] if cells or lines else [])))
+                blocks.extend(table_so_far())
                 rows, cells, lines = [], [], []
             blocks.append(Paragraph(paragraph.text))
         elif paragraph.depth > 1:
@@ -85,7 +93,7 @@ def blocks_of(paragraphs: list[WordParagraph]) -> list:
         else:
             lines.append(paragraph.text)
     if rows or cells or lines:
-        blocks.extend(table_blocks(rows + ([(cells + ["\n".join(lines)], [])] if cells or lines else [])))
+        blocks.extend(table_so_far())
     return blocks
 
 
