@@ -1,4 +1,4 @@
-"""Mutation fuzz: damaged .docx XML, Word 97 streams and PDF bytes never crash a worker nor hang past the timeout."""
+"""Mutation fuzz: damaged .docx XML, Word 97 streams, RTF and PDF bytes never crash a worker nor hang past the timeout."""
 import io
 import random
 import shutil
@@ -15,7 +15,8 @@ MUTANTS = 24
 TIMEOUT = 30
 SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
 SEED_DOC = CORPUS / "doc" / "report_2020_county_bureau.doc"
-FORMATS = 3
+SEED_RTF = CORPUS / "rtf" / "report_2020_county_bureau.rtf"
+FORMATS = 4
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -66,12 +67,13 @@ def mutated_doc(target, rng: random.Random) -> None:
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")
-    rng, doc_rng = random.Random(20241125), random.Random(20261206)
-    pdf = SEED_PDF.read_bytes()
+    rng, doc_rng, rtf_rng = random.Random(20241125), random.Random(20261206), random.Random(20261207)
+    pdf, rtf = SEED_PDF.read_bytes(), SEED_RTF.read_bytes()
     for i in range(MUTANTS):
         (folder / f"m{i:02d}.docx").write_bytes(mutated_docx(rng))
         (folder / f"m{i:02d}.pdf").write_bytes(mutate(pdf, rng))
         mutated_doc(folder / f"m{i:02d}.doc", doc_rng)
+        (folder / f"m{i:02d}.rtf").write_bytes(mutate(rtf, rtf_rng))
     return folder
 
 

@@ -92,6 +92,15 @@ def test_a_libreoffice_rtf_gives_the_cells_of_its_docx(tmp_path, seed_report):
         assert report.document[key] == seed_report.document[key], key
 
 
+def test_characters_beyond_the_basic_plane_and_out_of_range_units(tmp_path):
+    """𠀀 (U+20000, in names of places) comes as a surrogate pair; a damaged \\u number is one UTF-16 unit."""
+    path = tmp_path / "names.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi\\uc1 \\u-10176?\\u-9216?\\u21439?\\par \\u99999999?\\u-10176?\\par}")
+    first, second = (p.text for p in read_rtf(path).paragraphs)
+    assert first == "\U00020000县"
+    assert second == chr(99999999 & 0xFFFF) + "\ufffd"
+
+
 def test_a_file_that_only_looks_like_rtf_is_not_read_as_one(tmp_path):
     from extractor.readers import ReadError
 

@@ -70,6 +70,8 @@ def rtf_blocks(data: bytes) -> list:
 
 
 class RtfReader:
+    """One pass over RTF's tokens, keeping each group's state, into the paragraphs word_tables.py reads."""
+
     def __init__(self, data: bytes):
         self.data = data
         self.out: list[WordParagraph] = []
@@ -156,7 +158,7 @@ class RtfReader:
                     dropped = min(skip_chars, len(literal))
                     literal, skip_chars = literal[dropped:], skip_chars - dropped
                 self.flush()
-                self.text.append(literal.decode(state.codepage, errors="replace") if literal else "")
+                self.text.append(literal.decode(state.codepage, errors="replace"))
         self.flush()
         if "".join(self.text).strip():
             self.end_paragraph(PARAGRAPH_MARK)
@@ -168,7 +170,7 @@ class RtfReader:
         if name == "u" and value is not None:
             if not state.hidden:
                 self.flush()
-                self.text.append(chr(value + 65536 if value < 0 else value))
+                self.text.append(chr(value & 0xFFFF))  # a signed 16-bit UTF-16 unit: -10179 is 0xD83D
             return state, state.unicode_fallback
         if name == "uc" and value is not None:
             return replace(state, unicode_fallback=value), skip_chars
@@ -221,7 +223,8 @@ class RtfReader:
 
     def end_paragraph(self, mark: str, depth: int | None = None, row: list | None = None) -> None:
         self.flush()
-        text = "".join(self.text)
+        # a character beyond U+FFFF comes as two \\uN (a surrogate pair): joined here; one alone is replaced
+        text = "".join(self.text).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         self.text = []
         if row is not None:  # a row's end holds no text of its own
             self.out.append(WordParagraph("", mark, depth, True, list(row)))
