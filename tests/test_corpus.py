@@ -1,5 +1,4 @@
 """The shipped corpus against its ground truth: every generated report in every format and producer."""
-import shutil
 import sys
 
 import pytest
