@@ -34,6 +34,8 @@ FKP_BYTES = 512
 PN_MASK = 0x3FFFFF
 FC_COMPRESSED, FC_MASK = 0x40000000, 0x3FFFFFFF
 
+# a property's operand size by its spra (the opcode's top three bits); spra 6 operands say their own size
+OPERAND_BYTES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 # paragraph properties
 SPRM_P_IN_TABLE, SPRM_P_TTP, SPRM_P_ITAP = 0x2416, 0x2417, 0x6649
 SPRM_P_INNER_TTP, SPRM_P_HUGE_PAPX = 0x244C, 0x6646
@@ -165,7 +167,7 @@ def sprms(grpprl: bytes) -> dict[int, bytes]:
     while i + 2 <= len(grpprl):
         opcode = struct.unpack_from("<H", grpprl, i)[0]
         i += 2
-        size = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}.get(opcode >> 13)
+        size = OPERAND_BYTES.get(opcode >> 13)
         if size is None:  # spra 6: an operand that says its own size
             if opcode == SPRM_T_DEF_TABLE:
                 size = struct.unpack_from("<H", grpprl, i)[0] + 1
