@@ -30,3 +30,14 @@ def seed_report():
     from extractor import extract_file
 
     return extract_file(SEED_DOCX)
+
+
+def rewrite_ole_stream(path, name: str, change) -> None:
+    """Change one stream of an OLE file (a .doc) in place: `change` edits its bytes, a bytearray, keeping their
+    size, as olefile requires to write them back."""
+    import olefile
+
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        data = bytearray(ole.openstream(name).read())
+        change(data)
+        ole.write_stream(name, bytes(data))

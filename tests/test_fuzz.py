@@ -4,11 +4,10 @@ import random
 import shutil
 import zipfile
 
-import olefile
 
 import pytest
 
-from conftest import CORPUS, SEED_DOCX
+from conftest import CORPUS, SEED_DOCX, rewrite_ole_stream
 from extractor.batch import BatchOptions, run_corpus
 
 MUTANTS = 24
@@ -50,18 +49,18 @@ def mutated_docx(rng: random.Random) -> bytes:
 def mutated_doc(target, rng: random.Random) -> None:
     """A copy of the seed .doc whose Word streams are damaged in place (bits flipped, runs zeroed: an OLE
     stream keeps its size when written back), so that the damage reaches the Word structures themselves."""
+    def damage(data: bytearray) -> None:
+        for _ in range(rng.randint(1, 6)):
+            start = rng.randrange(len(data))
+            if rng.random() < 0.5:
+                data[start] ^= 1 << rng.randrange(8)
+            else:
+                end = min(len(data), start + rng.randint(1, 400))
+                data[start:end] = bytes(end - start)
+
     shutil.copyfile(SEED_DOC, target)
-    with olefile.OleFileIO(str(target), write_mode=True) as ole:
-        for stream in ("WordDocument", "1Table"):
-            data = bytearray(ole.openstream(stream).read())
-            for _ in range(rng.randint(1, 6)):
-                start = rng.randrange(len(data))
-                if rng.random() < 0.5:
-                    data[start] ^= 1 << rng.randrange(8)
-                else:
-                    end = min(len(data), start + rng.randint(1, 400))
-                    data[start:end] = bytes(end - start)
-            ole.write_stream(stream, bytes(data))
+    for stream in ("WordDocument", "1Table"):
+        rewrite_ole_stream(target, stream, damage)
 
 
 @pytest.fixture(scope="module")
