@@ -98,30 +98,42 @@ def describe(items) -> str:
     return " + ".join(f"{field}/{dim}" for (field, dim), _ in items)
 
 
+@lru_cache(maxsize=1024)
+def identity_checks(template: str, present: frozenset, mappings: Mappings) -> tuple[tuple[dict, tuple, tuple], ...]:
+    """(rule, cells of its left side, cells of its right side) for each identity instance a document with the
+    cells `present` is checked against. Which cells a rule names depends only on which cells there are, and
+    documents of one format mostly have the same: worked out once for them all."""
+    observed = Observed(dict.fromkeys(present))
+    checks = []
+    for rule in identities_of(template, mappings):
+        for named_field, named_dim in observed.rule_instances(rule):
+            left = tuple(observed.expand(rule["left"], named_field, named_dim))
+            right = tuple(observed.expand(rule["right"], named_field, named_dim))
+            if left and right:
+                checks.append((rule, left, right))
+    return tuple(checks)
+
+
 def check_identities(cells: Cells, template: str, mappings: Mappings) -> list[Finding]:
     """identity_violation for each identity of the format that the document's numbers break."""
     findings = []
-    observed = Observed(cells)
-    for rule in identities_of(template, mappings):
-        for named_field, named_dim in observed.rule_instances(rule):
-            left = observed.side(rule["left"], named_field, named_dim)
-            right = observed.side(rule["right"], named_field, named_dim)
-            if not left or not right:
-                continue
-            left_sum = sum(v or 0.0 for _, v in left)
-            right_sum = sum(v or 0.0 for _, v in right)
-            if abs(left_sum - right_sum) <= TOLERANCE:
-                continue
-            (field, dim), _ = left[0]
-            left_text = " + ".join(number(v) for _, v in left)
-            right_text = " + ".join(number(v) for _, v in right)
-            findings.append(Finding(
-                "identity_violation", "error",
-                f"{rule['name']}: {describe(left)} ({left_text}) = {number(left_sum)}, but {describe(right)} "
-                f"({right_text}) = {number(right_sum)}; {rule.get('detail', '')}",
-                section=mappings.fields[field].section if field in mappings.fields else None,
-                field=field, dim=dim, expected=number(right_sum), actual=number(left_sum),
-            ))
+    for rule, left_cells, right_cells in identity_checks(template, frozenset(cells), mappings):
+        left = [(key, cells[key]) for key in left_cells]
+        right = [(key, cells[key]) for key in right_cells]
+        left_sum = sum(v or 0.0 for _, v in left)
+        right_sum = sum(v or 0.0 for _, v in right)
+        if abs(left_sum - right_sum) <= TOLERANCE:
+            continue
+        (field, dim), _ = left[0]
+        left_text = " + ".join(number(v) for _, v in left)
+        right_text = " + ".join(number(v) for _, v in right)
+        findings.append(Finding(
+            "identity_violation", "error",
+            f"{rule['name']}: {describe(left)} ({left_text}) = {number(left_sum)}, but {describe(right)} "
+            f"({right_text}) = {number(right_sum)}; {rule.get('detail', '')}",
+            section=mappings.fields[field].section if field in mappings.fields else None,
+            field=field, dim=dim, expected=number(right_sum), actual=number(left_sum),
+        ))
     return findings
 
 
@@ -146,8 +158,7 @@ def check_required(cells: Cells, sections: set[str], headed: set[str], template:
     present_fields = {f for f, _ in cells}
     observed_sections = {mappings.fields[f].section for f in present_fields if f in mappings.fields}
     optional = set()  # the forms of an alternative that need not be there
-    for group in mappings.alternatives:
-        members = [f for f in mappings.fields if any(field_matcher(g)(f) for g in group)]
+    for members in alternative_fields(mappings):
         if any(f in present_fields for f in members):
             optional |= {f for f in members if f not in present_fields}
         else:
@@ -171,6 +182,13 @@ def check_required(cells: Cells, sections: set[str], headed: set[str], template:
                                         f"{spec.id} has no '{dim}' column in the {template} table",
                                         section=spec.section, field=spec.id, dim=dim))
     return findings
+
+
+@lru_cache(maxsize=16)
+def alternative_fields(mappings: Mappings) -> tuple[tuple[str, ...], ...]:
+    """The fields of each group of alternatives (forms of one row of which a table needs only one)."""
+    return tuple(tuple(f for f in mappings.fields if any(field_matcher(g)(f) for g in group))
+                 for group in mappings.alternatives)
 
 
 @lru_cache(maxsize=64)
