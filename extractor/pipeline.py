@@ -12,7 +12,7 @@ import pandas as pd
 
 from .audit import audit_document
 from .document import Document
-from .mapping import CELL_VALUE_FIELDS, Finding, MappingState, cell_value_items, keep_best, map_table
+from .mapping import Finding, MappingState, keep_best, map_table
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
 from .readers import ReadError, read_document, sniff_format
@@ -26,8 +26,6 @@ HASH_CHUNK = 1 << 20
 DOC_ID_CHARS = 16  # the doc_id: this many hex digits of the file's SHA-256
 # Reports up to this year use the 2019 national form when no table says which form it is.
 LAST_2019_FORMAT_YEAR = 2020
-# an observation record: the document's keys, then its CellValue's
-OBSERVATION_KEYS = ("doc_id", "source", "agency", "year", "template", *CELL_VALUE_FIELDS)
 
 
 @dataclass
@@ -119,8 +117,7 @@ def extract_document(document: Document, doc_id: str, source: str, mappings: Map
     text = "\n".join(p.text for p in document.paragraphs)
     findings += audit_document(cells, text, sections, headed, template, mappings)
     common = {"doc_id": doc_id, "source": source}
-    head = (doc_id, source, agency, year, template)
-    observations = [dict(zip(OBSERVATION_KEYS, head + cell_value_items(v))) for v in values]
+    observations = [v.record(doc_id, source, agency, year, template) for v in values]
     if not document.tables:
         findings.append(Finding("no_tables", "warning", "the document holds no table: is it an annual report?"))
     elif not recognised:

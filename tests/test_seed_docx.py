@@ -69,6 +69,17 @@ def test_seed_traceability(seed_report):
     assert not obs.duplicated(["doc_id", "field", "dim"]).any()
 
 
+def test_observation_records_carry_exactly_the_schema_columns():
+    from extractor.pipeline import extract_records
+    from extractor.schema import OBSERVATIONS
+
+    observations, document, _ = extract_records(SEED_DOCX)
+    assert len(observations) == 221
+    assert all(set(record) == set(OBSERVATIONS.names) for record in observations)
+    website = next(o for o in observations if o["field"] == "proactive.channel.website")
+    assert (website["value"], website["doc_id"], website["year"]) == (195.0, document["doc_id"], 2020)
+
+
 def test_seed_has_no_unmatched_numbers(seed_report):
     kinds = set(seed_report.findings["kind"])
     assert "unmatched_label" not in kinds and "low_confidence" not in kinds
