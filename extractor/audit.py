@@ -98,7 +98,8 @@ def describe(items) -> str:
     return " + ".join(f"{field}/{dim}" for (field, dim), _ in items)
 
 
-@lru_cache(maxsize=1024)
+# Key sets remembered: 500 generated reports have 25; each costs a few kilobytes, so memory stays flat.
+@lru_cache(maxsize=256)
 def identity_checks(template: str, present: frozenset, mappings: Mappings) -> tuple[tuple[dict, tuple, tuple], ...]:
     """(rule, cells of its left side, cells of its right side) for each identity instance a document with the
     cells `present` is checked against. Which cells a rule names depends only on which cells there are, and
