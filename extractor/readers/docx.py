@@ -14,7 +14,7 @@ from ..document import Document, Paragraph
 from .errors import ReadError
 from .html import decode, html_blocks, mht_html
 from .rtf import rtf_blocks
-from .word_tables import is_layout_table, read_table
+from .word_tables import is_layout_table, read_table, widen_last_cell
 
 # The namespaces and relationship types of Office Open XML, spelt out: importing python-docx for them cost a
 # worker process 40 ms, more than reading ten reports.
@@ -260,8 +260,7 @@ def table_rows(tbl) -> list | None:
     def end_cell():
         text = "".join(parts).strip()
         if joins_previous and row:
-            previous_text, previous_span, previous_merge = row[-1]
-            row[-1] = ("\n".join(t for t in (previous_text, text) if t), previous_span + span, previous_merge)
+            widen_last_cell(row, text, span)
         else:
             row.append((text, span, merge))
 

@@ -61,6 +61,13 @@ def read_table(rows: list) -> list[Table]:
     return [Table(grid)] if grid and grid[0] else []
 
 
+def widen_last_cell(row: list, text: str, span: int) -> None:
+    """Merge a cell into the one before it in `row` (read_table's cells): their texts a line apart, their spans
+    added."""
+    previous_text, previous_span, previous_merge = row[-1]
+    row[-1] = ("\n".join(t for t in (previous_text, text) if t), previous_span + span, previous_merge)
+
+
 def blocks_of(paragraphs: list[WordParagraph]) -> list:
     """Paragraphs outside tables as they are; each run of table paragraphs as one table. A table nested in a
     cell is read into that cell's text; a table used for page layout (one column of long text) as its flow."""
@@ -115,8 +122,7 @@ def table_blocks(word_rows: list[tuple[list[str], list[tuple[int, int, int]]]]) 
         for text, (left, right, flags) in zip(texts, placed):
             span = max(1, right - left)
             if flags & 0x3 in MERGED_INTO_PREVIOUS and row:
-                previous_text, previous_span, previous_merge = row[-1]
-                row[-1] = ("\n".join(t for t in (previous_text, text) if t), previous_span + span, previous_merge)
+                widen_last_cell(row, text, span)
                 continue
             merge = VERTICAL_MERGE.get(flags >> 5 & 0x3)
             if merge == "restart" and not text and left in merged_down:
