@@ -256,13 +256,20 @@ def hide_unseen(text: str, fc_of, starts: list[int], grpprls: list[bytes]) -> st
     """The text with the characters a reader does not see (deleted with changes tracked, or hidden) blanked
     to \\x00, which paragraphs drop: removing them here would shift the positions that find each paragraph's
     properties. Most files have none, and a byte search of the character properties says so first."""
-    hiding = {k for k, grpprl in enumerate(grpprls) if grpprl and any(
-        struct.pack("<H", sprm) in grpprl and sprms(grpprl).get(sprm, b"\x00")[0] in (1, 0x81)
-        for sprm in HIDING_SPRMS)}
+    hiding = {k for k, grpprl in enumerate(grpprls) if hides_text(grpprl)}
     if not hiding:
         return text
     return "".join("\x00" if ch not in "\r\x07" and bisect_right(starts, fc_of(cp)) - 1 in hiding else ch
                    for cp, ch in enumerate(text))
+
+
+def hides_text(grpprl: bytes) -> bool:
+    """Whether character properties turn on hidden or deleted text: value 1, or 0x81 (the opposite of the style's
+    value, read as on)."""
+    if not any(struct.pack("<H", sprm) in grpprl for sprm in HIDING_SPRMS):
+        return False
+    properties = sprms(grpprl)
+    return any(properties.get(sprm, b"\x00")[0] in (1, 0x81) for sprm in HIDING_SPRMS)
 
 
 def word_paragraph(text: str, mark: str, properties: dict) -> WordParagraph:
