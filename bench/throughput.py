@@ -1,12 +1,12 @@
 """Batch throughput and memory on a generated corpus, against the floors of reading the same files.
 
-    python bench/throughput.py [--reports 1000] [--scale 5] [--keep DIR] [--repeat 3]
+    python bench/throughput.py [--reports 1000] [--scale 5] [--keep DIR] [--repeat 5]
 
 Generates --reports distinct reports (half .docx, half PDF drawn by reportlab), then prints, measured in this
 one run: docs/s of `extract` with 1 and 2 workers; the floors (.docx: unzip + lxml parse of
 word/document.xml; PDF: pdfplumber open + extract_tables() on every page), for .docx the best of --repeat
-runs of each side; and the peak memory of the `extract` process for the corpus and for --scale times as many
-files (hard links), which should be flat.
+alternating runs of each side, and each pair's ratio; and the peak memory of the `extract` process for the
+corpus and for --scale times as many files (hard links), which should be flat.
 Targets: .docx <= 4x its floor, PDF <= 1.2x its floor, 2 workers >= 1.8x one, memory flat within 10%.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,7 +97,7 @@ def main(argv=None) -> int:
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--scale", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
-    parser.add_argument("--repeat", type=int, default=3, help=".docx floor and run: the best of this many")
+    parser.add_argument("--repeat", type=int, default=5, help=".docx floor and run, alternating: the best of this many")
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="throughput-"))
     if not list(folder.rglob("r*.*")):
@@ -112,13 +113,19 @@ def main(argv=None) -> int:
         os.link(path, docx_only / path.name)
     for path in pdf:
         os.link(path, pdf_only / path.name)
-    # .docx runs take seconds and this machine's timings drift: the best of several runs of each side
-    floor_docx = min(docx_floor(docx) for _ in range(args.repeat))
-    ours_docx = min(measure(docx_only, 1)[1] for _ in range(args.repeat))
+    # This machine's speed drifts by a third within minutes, and a .docx run takes seconds: the floor and our
+    # run alternate, so that each pair is measured in like conditions, and the best of each side is compared
+    floors, ours = [], []
+    for _ in range(args.repeat):
+        floors.append(docx_floor(docx))
+        ours.append(measure(docx_only, 1)[1])
+    floor_docx, ours_docx = min(floors), min(ours)
+    paired = sorted(o / f for o, f in zip(ours, floors))
     floor_pdf = pdf_floor(pdf)
     _, ours_pdf, _ = measure(pdf_only, 1)
     print(f".docx: floor {len(docx) / floor_docx:7.1f} docs/s, ours (1 worker) {len(docx) / ours_docx:6.1f} docs/s, "
-          f"ratio {ours_docx / floor_docx:.2f} (target <= 4)")
+          f"ratio {ours_docx / floor_docx:.2f} (target <= 4); pair by pair {', '.join(f'{r:.2f}' for r in paired)}, "
+          f"median {statistics.median(paired):.2f}")
     print(f"PDF:   floor {len(pdf) / floor_pdf:7.1f} docs/s, ours (1 worker) {len(pdf) / ours_pdf:6.1f} docs/s, "
           f"ratio {ours_pdf / floor_pdf:.2f} (target <= 1.2)")
 
