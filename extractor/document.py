@@ -60,6 +60,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # The title the file declares apart from its text (a web page's <title>), for when the text's own lines
+    # show none: a page saved whole opens with its site's menus.
+    declared_title: str | None = None
 
     @property
     def tables(self) -> list[Table]:

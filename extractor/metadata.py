@@ -14,10 +14,16 @@ MAX_AGENCY_CHARS = 40
 YEAR = r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
 TITLE = re.compile(YEAR + r"年度?(?:上半年|下半年)?(?:的)?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:年度)?(?:工作)?报告")
 TITLE_NO_YEAR = re.compile(r"(?:政府信息公开|政务公开)[^，。；,;]{0,8}?(?:年度)?(?:工作)?报告")
+# How the name of a body ends (洪泽区人民政府, 教育局, 卫生健康委员会, 某某街道): a line above a title is taken for
+# the body's name only then, not a site's menu item (首页, 政务公开) or a date.
+ORGAN = re.compile(r"(政府|办公室|办|局|厅|委员会|委|院|署|部|中心|所|站|会|处|队|馆|行|公司|社|联|街道|镇|乡|区|县|市|省|州|"
+                   r"旗|盟|园)$")
+# What parts a page's title from its site's name: _ | - — (squashed, so full-width forms are ASCII)
+SITE_SEPARATOR = re.compile(r"[_|\-—>]+")
 PROSE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 AGENCY_TAIL = re.compile(r"(关于|的|发布|公布|印发)+$")
-AGENCY_HEAD = re.compile(r"^(关于)")
+AGENCY_HEAD = re.compile(r"^关于(?:公布|发布|印发|公开)?")
 AGENCY_WORDS = re.compile(r"[\u4e00-\u9fff·]+")
 # A title longer than this is prose that mentions a report, not the report's title.
 MAX_TITLE_CHARS = 60
@@ -67,9 +73,22 @@ def from_title(lines: list[str]) -> tuple[str | None, int | None]:
                 continue
             year = year_value(match.group(1)) if pattern is TITLE else None
             agency = clean_agency(line[: match.start()])
-            if agency is None and i > 0 and not TITLE.search(lines[i - 1]):
+            if agency is None and i > 0 and not TITLE.search(lines[i - 1]) and ORGAN.search(lines[i - 1]):
                 agency = clean_agency(lines[i - 1])
             return agency, year
+    return None, None
+
+
+def from_declared_title(text: str) -> tuple[str | None, int | None]:
+    """(agency, year) from a web page's <title>, which a site writes as the article's title and its own name
+    apart ('鄞州区教育局2022年政府信息公开工作年度报告_宁波市鄞州区人民政府'): only the piece naming the report
+    counts, never the site's name."""
+    text = squash(text)
+    for pattern in (TITLE, TITLE_NO_YEAR):
+        match = pattern.search(text)
+        if match:
+            year = year_value(match.group(1)) if pattern is TITLE else None
+            return clean_agency(SITE_SEPARATOR.split(text[: match.start()])[-1]), year
     return None, None
 
 
@@ -98,9 +117,11 @@ def from_prose(document: Document) -> int | None:
 
 
 def find_metadata(document: Document, source_name: str | None = None) -> tuple[str | None, int | None]:
-    """(agency, year) of a report; None where the report does not say."""
+    """(agency, year) of a report, from the first of: its title, the title the file declares (a web page's
+    <title>), its file name; the year last from the prose. None where the report does not say."""
     agency, year = from_title(title_lines(document))
+    declared_agency, declared_year = from_declared_title(document.declared_title or "")
     file_agency, file_year = from_file_name(Path(source_name or document.source))
-    agency = agency or file_agency
-    year = year or file_year or from_prose(document)
+    agency = agency or declared_agency or file_agency
+    year = year or declared_year or file_year or from_prose(document)
     return agency, year

@@ -5,6 +5,7 @@ import pytest
 
 from extractor.document import Document, Paragraph
 from extractor.metadata import find_metadata
+from extractor.pipeline import extract_file
 
 
 def doc(*lines):
@@ -30,3 +31,30 @@ def test_file_name_when_title_is_silent():
 
 def test_nothing_known_stays_null():
     assert find_metadata(doc("关于印发某某办法的通知"), "scan.docx") == (None, None)
+
+
+@pytest.mark.parametrize("title, agency, year", [
+    ("鄞州区教育局2022年政府信息公开工作年度报告_宁波市鄞州区人民政府", "鄞州区教育局", 2022),
+    ("宁波市人民政府 - 鄞州区教育局2022年政府信息公开工作年度报告", "鄞州区教育局", 2022),
+    # the site's name is never taken for the body that reports
+    ("宁波市人民政府 | 2022年政府信息公开工作年度报告", None, 2022),
+    ("关于公布宁海县2021年度政府信息公开工作年度报告的通知", "宁海县", 2021),
+    ("新闻中心_宁波市人民政府", None, None),
+])
+def test_declared_title(title, agency, year):
+    document = doc("首页", "政务公开", "年度报告")
+    document.declared_title = title
+    assert find_metadata(document, "art_1229_5873.html") == (agency, year)
+
+
+def test_web_page_title_when_menus_push_the_text_title_down(tmp_path):
+    """A page saved whole opens with its site's menus: the report's own title comes too late to be read as
+    one, and the page's <title> names the body and year."""
+    menus = "".join(f"<li><a href='#'>栏目{i}</a></li>" for i in range(20))
+    page = tmp_path / "art_1229_5873.html"
+    page.write_text(
+        "<html><head><title>慈溪市卫生健康局2018年政府信息公开工作年度报告_慈溪市人民政府门户网站</title></head>"
+        f"<body><ul>{menus}</ul><div class='title'>慈溪市卫生健康局2018年政府信息公开工作年度报告</div>"
+        "<p>一、总体情况</p><p>本年度我局持续推进政务公开。</p></body></html>", encoding="utf-8")
+    report = extract_file(page)
+    assert (report.document["agency"], report.document["year"]) == ("慈溪市卫生健康局", 2018)

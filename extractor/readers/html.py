@@ -49,7 +49,7 @@ def read_html(path: Path) -> Document:
     size = path.stat().st_size
     if size > MAX_HTML_BYTES:
         raise ReadError(f"HTML page of {size} bytes, over the {MAX_HTML_BYTES} byte limit")
-    return Document(source=path, format="html", blocks=html_blocks(decode(path.read_bytes())))
+    return page_document(path, "html", decode(path.read_bytes()))
 
 
 def read_mht(path: Path) -> Document:
@@ -57,7 +57,7 @@ def read_mht(path: Path) -> Document:
     size = path.stat().st_size
     if size > MAX_HTML_BYTES:
         raise ReadError(f"MHT archive of {size} bytes, over the {MAX_HTML_BYTES} byte limit")
-    return Document(source=path, format="mht", blocks=html_blocks(mht_html(path.read_bytes())))
+    return page_document(path, "mht", mht_html(path.read_bytes()))
 
 
 def mht_html(data: bytes) -> str:
@@ -68,12 +68,31 @@ def mht_html(data: bytes) -> str:
     raise ReadError("the MHT archive holds no web page")
 
 
-def html_blocks(text: str) -> list:
-    """The paragraphs and tables of a web page's body, in order (also used for HTML a .docx embeds)."""
+def page_document(path: Path, format_: str, text: str) -> Document:
+    root = page_root(text)
+    return Document(source=path, format=format_, blocks=page_blocks(root), declared_title=page_title(root))
+
+
+def page_root(text: str):
     try:
-        root = lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"not a readable HTML page: {exc}") from exc
+
+
+def page_title(root) -> str | None:
+    """The page's <title>, whitespace collapsed: a site names an article's page after the article."""
+    title = root.find("head/title")
+    text = " ".join(title.text_content().split()) if title is not None else ""
+    return text or None
+
+
+def html_blocks(text: str) -> list:
+    """The paragraphs and tables of a web page's body, in order (also used for HTML a .docx embeds)."""
+    return page_blocks(page_root(text))
+
+
+def page_blocks(root) -> list:
     mark_hidden_by_class(root)
     blocks: list = []
     lines: list[str] = []
