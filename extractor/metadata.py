@@ -14,6 +14,8 @@ MAX_AGENCY_CHARS = 40
 YEAR = r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
 TITLE = re.compile(YEAR + r"年度?(?:上半年|下半年)?(?:的)?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:年度)?(?:工作)?报告")
 TITLE_NO_YEAR = re.compile(r"(?:政府信息公开|政务公开)[^，。；,;]{0,8}?(?:年度)?(?:工作)?报告")
+# the year first: 2021年度国家统计局政府信息公开工作年度报告
+TITLE_YEAR_FIRST = re.compile("^" + YEAR + r"年度?(.{2,40}?)" + TITLE_NO_YEAR.pattern)
 # How the name of a body ends (洪泽区人民政府, 教育局, 卫生健康委员会, 某某街道): a line above a title is taken for
 # the body's name only then, not a site's menu item (首页, 政务公开) or a date.
 ORGAN = re.compile(r"(政府|办公室|办|局|厅|委员会|委|院|署|部|中心|所|站|会|处|队|馆|行|公司|社|联|街道|镇|乡|区|县|市|省|州|"
@@ -23,8 +25,9 @@ SITE_SEPARATOR = re.compile(r"[_|\-—>]+")
 PROSE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 AGENCY_TAIL = re.compile(r"(关于|的|发布|公布|印发)+$")
-AGENCY_HEAD = re.compile(r"^关于(?:公布|发布|印发|公开)?")
-AGENCY_WORDS = re.compile(r"[\u4e00-\u9fff·]+")
+# 宁海县人民政府办公室关于印发宁海县2021年…: the report is the body's named after 关于印发, else the issuer's
+ISSUING = re.compile(r"关于(?:公布|发布|印发|公开)?")
+AGENCY_WORDS = re.compile(r"[\u4e00-\u9fff·()]+")  # (squashed text: full-width brackets are ASCII)
 # A title longer than this is prose that mentions a report, not the report's title.
 MAX_TITLE_CHARS = 60
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -54,10 +57,28 @@ def title_lines(document: Document) -> list[str]:
 
 def clean_agency(text: str) -> str | None:
     """The body's name, or None for anything that is not one (a breadcrumb, a date, prose)."""
-    text = AGENCY_HEAD.sub("", AGENCY_TAIL.sub("", text.strip("《》“”\"' ")))
-    if len(text) < 2 or len(text) > MAX_AGENCY_CHARS or not AGENCY_WORDS.fullmatch(text):
+    pieces = [AGENCY_TAIL.sub("", piece) for piece in ISSUING.split(text.strip("《》“”\"' "))]
+    text = next((piece for piece in reversed(pieces) if piece), "")
+    if len(text) < 2 or len(text) > MAX_AGENCY_CHARS or not AGENCY_WORDS.fullmatch(text) or \
+            text.startswith("(") or text.count("(") != text.count(")"):
         return None
-    return text
+    return text.replace("(", "（").replace(")", "）")  # as Chinese names print them
+
+
+def title_in(text: str) -> tuple[str, int | None] | None:
+    """The report's title in `text`, as (where a title names the body: the text before it or, when the year
+    comes first, between the year and the title words; the year). A title with its year beats one without."""
+    for pattern in (TITLE, TITLE_YEAR_FIRST, TITLE_NO_YEAR):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if pattern is TITLE_YEAR_FIRST:
+            named = match.group(2)
+            if not ORGAN.search(named):
+                continue
+            return named, year_value(match.group(1))
+        return text[: match.start()], year_value(match.group(1)) if pattern is TITLE else None
+    return None
 
 
 def from_title(lines: list[str]) -> tuple[str | None, int | None]:
@@ -66,13 +87,13 @@ def from_title(lines: list[str]) -> tuple[str | None, int | None]:
     singles = list(enumerate(lines))
     wrapped = [(i, line + lines[i + 1]) for i, line in enumerate(lines[:-1])]
     candidates = [(i, line) for i, line in singles + wrapped if len(line) <= MAX_TITLE_CHARS]
-    for pattern in (TITLE, TITLE_NO_YEAR):  # a title with its year beats a line that only names the kind of report
+    for with_year in (True, False):  # a title with its year beats a line that only names the kind of report
         for i, line in candidates:
-            match = pattern.search(line)
-            if not match:
+            found = title_in(line)
+            if found is None or (found[1] is not None) != with_year:
                 continue
-            year = year_value(match.group(1)) if pattern is TITLE else None
-            agency = clean_agency(line[: match.start()])
+            named, year = found
+            agency = clean_agency(named)
             if agency is None and i > 0 and not TITLE.search(lines[i - 1]) and ORGAN.search(lines[i - 1]):
                 agency = clean_agency(lines[i - 1])
             return agency, year
@@ -83,20 +104,18 @@ def from_declared_title(text: str) -> tuple[str | None, int | None]:
     """(agency, year) from a web page's <title>, which a site writes as the article's title and its own name
     apart ('鄞州区教育局2022年政府信息公开工作年度报告_宁波市鄞州区人民政府'): only the piece naming the report
     counts, never the site's name."""
-    text = squash(text)
-    for pattern in (TITLE, TITLE_NO_YEAR):
-        match = pattern.search(text)
-        if match:
-            year = year_value(match.group(1)) if pattern is TITLE else None
-            return clean_agency(SITE_SEPARATOR.split(text[: match.start()])[-1]), year
-    return None, None
+    found = title_in(squash(text))
+    if found is None:
+        return None, None
+    named, year = found
+    return clean_agency(SITE_SEPARATOR.split(named)[-1]), year
 
 
 def from_file_name(path: Path) -> tuple[str | None, int | None]:
     stem = squash(path.stem)
-    match = TITLE.search(stem)
-    if match:
-        return clean_agency(stem[: match.start()]), year_value(match.group(1))
+    found = title_in(stem)
+    if found and found[1] is not None:
+        return clean_agency(found[0]), found[1]
     years = FILE_YEAR.findall(stem)
     return None, (year_value(years[0]) if len(years) == 1 else None)
 
