@@ -10,13 +10,18 @@ from .normalize import LEVEL_CN, LEVEL_DIGIT, parse_label, squash
 # A heading is a short line; a long one is prose that happens to start with a number.
 MAX_HEADING_CHARS = 40
 TOP_LEVEL_DIGIT = re.compile(r"^\d{1,2}、")
+# Top-level headings numbered otherwise: 第一部分 总体情况, 第二章 …, and 一 总体情况 (a space for the 、)
+OTHER_TOP_LEVEL = re.compile(r"^(?:第[一二三四五六七八九十]+(?:部分|章)[、.:：\s]*|[一二三四五六七八九十]{1,2}[ \t\u3000]+(?=\S))")
 
 
 def heading_section(text: str, mappings: Mappings) -> str | None:
-    """The section id a top-level heading names (一、… or 6、…), or None for anything else."""
+    """The section id a top-level heading names (一、…, 6、…, 第一部分 …), or None for anything else."""
     squashed = squash(text)
     if not squashed or len(squashed) > MAX_HEADING_CHARS:
         return None
+    numbered = OTHER_TOP_LEVEL.match(text.strip())
+    if numbered:
+        return section_of(parse_label(text.strip()[numbered.end():]).text, mappings) or "other"
     label = parse_label(text)
     top_level = label.level == LEVEL_CN or (label.level == LEVEL_DIGIT and TOP_LEVEL_DIGIT.match(squashed))
     if not top_level:
