@@ -45,6 +45,17 @@ def test_seed_prose_agrees_with_its_table(seed_report):
     assert [(f.field, f.expected, f.actual) for f in findings] == [("proactive.channel.website", "196", "195")]
 
 
+def test_prose_figures_of_requests_are_checked():
+    cells = {("requests.received_new", "total"): 15.0, ("requests.carried_over", "total"): 2.0,
+             ("requests.carried_forward", "total"): 1.0}
+    agreeing = "全年共收到政府信息公开申请15件，上年结转2件，结转下年度继续办理1件。收到依申请公开事项15件"
+    assert check_prose(agreeing, cells, MAPPINGS) == []
+    text = "共收到依申请公开16件，上年度结转政府信息公开申请3件，结转至下一年度继续办理4件"
+    assert [(f.field, f.expected, f.actual) for f in check_prose(text, cells, MAPPINGS)] == [
+        ("requests.received_new", "16", "15"), ("requests.carried_over", "3", "2"),
+        ("requests.carried_forward", "4", "1")]
+
+
 def test_blank_total_with_nonblank_parts_is_a_violation():
     cells = {("review_litigation.review", d): v for d, v in
              [("upheld", 2.0), ("corrected", None), ("other", None), ("pending", None), ("total", None)]}
