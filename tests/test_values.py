@@ -10,6 +10,8 @@ from extractor.normalize import money_factor, parse_label, parse_value
     ("+8", 8.0, None), ("-7", -7.0, None), ("182.32万元", 182.32, "万元"), ("1823200元", 1823200.0, "元"),
     ("１２３", 123.0, None), ("1,234", 1234.0, None), (" 5 ", 5.0, None), ("0件", 0.0, None), ("12条", 12.0, None),
     ("－3", -3.0, None),
+    # a change written out (本年增/减)
+    ("增加2", 2.0, None), ("减少1", -1.0, None), ("新增5", 5.0, None), ("减 3", -3.0, None), ("增加2个", 2.0, None),
 ])
 def test_numbers(raw, value, unit):
     parsed = parse_value(raw)
@@ -23,7 +25,7 @@ def test_blanks_are_null(raw):
 
 
 # "14\n13": two rows run into one cell; never read as 1413
-@pytest.mark.parametrize("raw", ["见附件", "12.5%", "约10", "1.2.3", "14\n13", "2 3"])
+@pytest.mark.parametrize("raw", ["见附件", "12.5%", "约10", "1.2.3", "14\n13", "2 3", "减少", "减-2"])
 def test_non_numbers_are_flagged(raw):
     parsed = parse_value(raw)
     assert not parsed.ok and parsed.value is None
