@@ -22,6 +22,15 @@ ORGAN = re.compile(r"(政府|办公室|办|局|厅|委员会|委|院|署|部|中
                    r"旗|盟|园)$")
 # What parts a page's title from its site's name: _ | - — (squashed, so full-width forms are ASCII)
 SITE_SEPARATOR = re.compile(r"[_|\-—>]+")
+# The preamble naming the body that compiled the report: 本报告由X编制 / 由X根据《条例》…编制 / ，X根据…编制本年度报告
+BODY_NAME = r"([\u4e00-\u9fff()·]{2,40}?)"
+# (squashed text: full-width commas and semicolons are ASCII)
+PROSE_AGENCY = (
+    re.compile(r"(?:报告(?:是)?|^|[。;,])由" + BODY_NAME + r"(?:根据[^。;]{0,80}?)?(?:负责|组织|统一)?编制"),
+    re.compile(r"(?:^|[。;,])" + BODY_NAME + r"(?:(?:根据|依据|按照)[^。]{0,120}?)?编制(?:了)?(?:本|此)(?:年度)?报告"),
+)
+SELF_REFERENCE = ("我", "本", "该", "各", "全")
+PREAMBLE_BLOCKS = 12
 PROSE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 AGENCY_TAIL = re.compile(r"(关于|的|发布|公布|印发)+$")
@@ -135,12 +144,31 @@ def from_prose(document: Document) -> int | None:
     return max(year for year, n in counts.items() if n == top)
 
 
+def agency_from_prose(document: Document) -> str | None:
+    """The body the preamble says compiled the report ('本报告由宁海县交通运输局编制', '…，宁海县交通运输局根据《条例》
+    …编制本年度报告'), when the title, the page's title and the file name are silent. A body that only names
+    itself (我局, 本机关) is none."""
+    for block in document.blocks[:PREAMBLE_BLOCKS]:
+        if isinstance(block, Table):
+            break
+        text = squash(block.text)
+        if "报告" not in text:
+            continue
+        for pattern in PROSE_AGENCY:
+            for match in pattern.finditer(text):
+                named = match.group(1)
+                agency = clean_agency(named) if not named.startswith(SELF_REFERENCE) and ORGAN.search(named) else None
+                if agency:
+                    return agency
+    return None
+
+
 def find_metadata(document: Document, source_name: str | None = None) -> tuple[str | None, int | None]:
     """(agency, year) of a report, from the first of: its title, the title the file declares (a web page's
     <title>), its file name; the year last from the prose. None where the report does not say."""
     agency, year = from_title(title_lines(document))
     declared_agency, declared_year = from_declared_title(document.declared_title or "")
     file_agency, file_year = from_file_name(Path(source_name or document.source))
-    agency = agency or declared_agency or file_agency
+    agency = agency or declared_agency or file_agency or agency_from_prose(document)
     year = year or declared_year or file_year or from_prose(document)
     return agency, year

@@ -67,3 +67,20 @@ def test_web_page_title_when_menus_push_the_text_title_down(tmp_path):
         "<p>一、总体情况</p><p>本年度我局持续推进政务公开。</p></body></html>", encoding="utf-8")
     report = extract_file(page)
     assert (report.document["agency"], report.document["year"]) == ("慈溪市卫生健康局", 2018)
+
+
+@pytest.mark.parametrize("preamble, agency", [
+    ("本报告由宁海县交通运输局根据《中华人民共和国政府信息公开条例》要求编制。", "宁海县交通运输局"),
+    ("本年度报告根据《条例》要求，由宁海县人民政府办公室编制。", "宁海县人民政府办公室"),
+    ("为贯彻落实《条例》，宁海县交通运输局根据《条例》规定，编制本年度报告。", "宁海县交通运输局"),
+    # a body that only names itself is not named
+    ("本报告由我局编制。", None),
+    ("本报告由本机关根据《条例》编制。", None),
+])
+def test_agency_from_the_preamble_when_title_and_file_name_are_silent(preamble, agency):
+    assert find_metadata(doc("2022年政府信息公开工作年度报告", preamble), "附件1.docx") == (agency, 2022)
+
+
+def test_title_beats_the_preamble():
+    document = doc("洪泽区人民政府", "2023年政府信息公开工作年度报告", "本报告由淮安市洪泽区人民政府办公室编制。")
+    assert find_metadata(document, "report.pdf") == ("洪泽区人民政府", 2023)
