@@ -1,4 +1,5 @@
-"""The reporting body and year, from the title, else the file name, else the prose. Never guessed."""
+"""The reporting body and year, from the title, else a web page's <title>, else the file name, else the prose.
+Never guessed."""
 from __future__ import annotations
 
 import re
@@ -165,7 +166,8 @@ def agency_from_prose(document: Document) -> str | None:
 
 def find_metadata(document: Document, source_name: str | None = None) -> tuple[str | None, int | None]:
     """(agency, year) of a report, from the first of: its title, the title the file declares (a web page's
-    <title>), its file name; the year last from the prose. None where the report does not say."""
+    <title>), its file name, its prose (the preamble naming the body; the year it speaks of most). None where
+    the report does not say."""
     agency, year = from_title(title_lines(document))
     declared_agency, declared_year = from_declared_title(document.declared_title or "")
     file_agency, file_year = from_file_name(Path(source_name or document.source))

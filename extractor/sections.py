@@ -19,9 +19,10 @@ def heading_section(text: str, mappings: Mappings) -> str | None:
     squashed = squash(text)
     if not squashed or len(squashed) > MAX_HEADING_CHARS:
         return None
-    numbered = OTHER_TOP_LEVEL.match(text.strip())
+    stripped = text.strip()
+    numbered = OTHER_TOP_LEVEL.match(stripped)
     if numbered:
-        return section_of(parse_label(text.strip()[numbered.end():]).text, mappings) or "other"
+        return section_of(parse_label(stripped[numbered.end():]).text, mappings) or "other"
     label = parse_label(text)
     top_level = label.level == LEVEL_CN or (label.level == LEVEL_DIGIT and TOP_LEVEL_DIGIT.match(squashed))
     if not top_level:
