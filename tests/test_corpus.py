@@ -25,7 +25,8 @@ def f1(group):
 @pytest.mark.parametrize("group", ["format=docx/python-docx", "format=doc/libreoffice", "format=rtf/libreoffice",
                                    "format=pdf/libreoffice",
                                    "format=pdf/reportlab",
-                                   "format=pdf/reportlab-open-sides", "format=html/html", "format=pdf/chromium"])
+                                   "format=pdf/reportlab-open-sides", "format=html/html", "format=pdf/chromium",
+                                   "format=pdf/reportlab-turned", "format=pdf/reportlab-turned-clockwise"])
 def test_ruled_documents_cell_f1(scored, group):
     groups, mistakes = scored
     assert f1(groups[group]) >= 0.99, mistakes[:20]

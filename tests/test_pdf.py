@@ -560,3 +560,15 @@ def test_grid_keeps_the_columns_its_table_has_when_the_last_holds_no_cell():
     grid = build_grid([[("（六）其他处理", 0, 1, 2)]], page=3, n_cols=3)
     assert [[(c.text, c.col, c.colspan) for c in row] for row in grid] == [
         [("（六）其他处理", 0, 2), ("（六）其他处理", 0, 2), ("", 2, 1)]]
+
+
+@pytest.mark.parametrize("folder", ["reportlab_turned", "reportlab_turned_clockwise"])
+def test_landscape_pages_laid_on_upright_paper_are_turned_to_be_read(folder):
+    """Pages whose content is turned a quarter (no /Rotate says so) read as the same report drawn upright (the
+    landscape page wraps its labels elsewhere)."""
+    upright = extract_file(CORPUS / "pdf" / "reportlab" / "report_2020_county_bureau.pdf")
+    turned = extract_file(CORPUS / "pdf" / folder / "report_2020_county_bureau.pdf")
+    assert turned.status == "ok" and turned.document["n_observations"] == upright.document["n_observations"] > 150
+    columns = ["field", "dim", "value", "raw_value"]
+    assert turned.observations[columns].equals(upright.observations[columns])
+    assert turned.value("proactive.channel.website", "value") == 195

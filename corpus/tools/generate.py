@@ -642,10 +642,10 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     for i, (stem, spec, truth, document) in enumerate(reports):
         rendered = [(f"pdf/reportlab/{stem}.pdf", "reportlab")]
         write_pdf(spec, out / rendered[0][0], repeat_header=rng.choice([0, 0, 3]), shrink=rng.choice([1.0, 1.0, 1.25]))
-        for every_fourth, rules, folder in RULE_STYLES:
+        for every_fourth, options, folder in PDF_STYLES:
             if i % 4 == every_fourth or document["variant"] == "seed":
                 rendered.append((f"pdf/{folder}/{stem}.pdf", folder.replace("_", "-")))
-                write_pdf(spec, out / rendered[-1][0], rules=rules)
+                write_pdf(spec, out / rendered[-1][0], **options)
         if i % 3 == 0 or document["variant"] == "seed":
             rendered.append((f"html/{stem}.html", "html"))
             write_html(spec, out / rendered[-1][0], encoding="gbk" if i % 2 else "utf-8")
@@ -681,13 +681,17 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
 
 
 # The reportlab renderings besides the fully ruled one, each of every fourth report (by its index mod 4) and
-# of the seed: (index mod 4, render_pdf rules, corpus folder; the producer is the folder's name with dashes).
-RULE_STYLES = [
-    (1, "horizontal", "reportlab_hrules"),  # horizontal rules only, as some print drivers leave tables
-    (0, "three_line", "reportlab_three_line"),  # rules above and below the table and under its header: 三线表
-    (2, "none", "reportlab_borderless"),  # no rules: columns and rows only by the alignment of the text
-    (3, "columns", "reportlab_columns"),  # column rules, and the table's top and bottom: rows by the text
-    (3, "open_sides", "reportlab_open_sides"),  # no outer left and right border, a common table style
+# of the seed: (index mod 4, write_pdf options, corpus folder; the producer is the folder's name with dashes).
+PDF_STYLES = [
+    (1, {"rules": "horizontal"}, "reportlab_hrules"),  # horizontal rules only, as some print drivers leave tables
+    (0, {"rules": "three_line"}, "reportlab_three_line"),  # rules above and below the table and under its header
+    (2, {"rules": "none"}, "reportlab_borderless"),  # no rules: columns and rows only by the alignment of the text
+    (3, {"rules": "columns"}, "reportlab_columns"),  # column rules, and the table's top and bottom: rows by the text
+    (3, {"rules": "open_sides"}, "reportlab_open_sides"),  # no outer left and right border, a common table style
+    # landscape pages laid on upright paper, the content turned a quarter counter-clockwise or clockwise, with no
+    # /Rotate to say so
+    (0, {"turn": 90}, "reportlab_turned"),
+    (2, {"turn": 270}, "reportlab_turned_clockwise"),
 ]
 
 # LibreOffice's renderings of the .docx, each of the reports whose index is `offset` mod `every`, and of the

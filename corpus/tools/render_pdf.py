@@ -45,11 +45,16 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 
 class Renderer:
-    def __init__(self, path: Path, repeat_header: int = 0, shrink: float = 1.0, rules: str = "all"):
+    def __init__(self, path: Path, repeat_header: int = 0, shrink: float = 1.0, rules: str = "all", turn: int = 0):
         self.canvas = canvas.Canvas(str(path), pagesize=A4, invariant=1)
         self.canvas.setAuthor("extractor corpus (reportlab)")
+        # turn 90 or 270: landscape pages laid on upright paper, their content turned a quarter counter-clockwise
+        # (or clockwise), as some print drivers do, with no /Rotate to say so
+        self.turn = turn
+        self.width, self.height = (PAGE_H, PAGE_W) if turn else (PAGE_W, PAGE_H)
+        self.turn_page()
         self.page = 1
-        self.y = PAGE_H - MARGIN_TOP
+        self.y = self.height - MARGIN_TOP
         self.repeat_header = repeat_header
         self.shrink = shrink
         # all | open_sides (no outer left/right border) | horizontal (no vertical rules) | three_line (rules above
@@ -59,24 +64,33 @@ class Renderer:
         # borderless tables are mostly printed centred in their cells; ruled ones here are left-aligned
         self.centred = rules in ("three_line", "none")
 
+    def turn_page(self):
+        if self.turn == 90:
+            self.canvas.translate(PAGE_W, 0)
+            self.canvas.rotate(90)
+        elif self.turn == 270:
+            self.canvas.translate(0, PAGE_H)
+            self.canvas.rotate(-90)
+
     def new_page(self):
         self.footer()
         self.canvas.showPage()
+        self.turn_page()
         self.page += 1
-        self.y = PAGE_H - MARGIN_TOP
+        self.y = self.height - MARGIN_TOP
 
     def footer(self):
         self.canvas.setFont(FONT, 9)
-        self.canvas.drawCentredString(PAGE_W / 2, MARGIN_BOTTOM / 2, f"— {self.page} —")
+        self.canvas.drawCentredString(self.width / 2, MARGIN_BOTTOM / 2, f"— {self.page} —")
 
     def text(self, text: str, size: float = BODY, centred: bool = False):
-        for line in wrap(text, PAGE_W - 2 * MARGIN_X, size):
+        for line in wrap(text, self.width - 2 * MARGIN_X, size):
             if self.y - size * LINE < MARGIN_BOTTOM:
                 self.new_page()
             self.y -= size * LINE
             self.canvas.setFont(FONT, size)
             if centred:
-                self.canvas.drawCentredString(PAGE_W / 2, self.y, line)
+                self.canvas.drawCentredString(self.width / 2, self.y, line)
             else:
                 self.canvas.drawString(MARGIN_X, self.y, line)
 
@@ -116,7 +130,7 @@ class Renderer:
         self.y -= 6
 
     def column_widths(self, grid, width):
-        total = PAGE_W - 2 * MARGIN_X
+        total = self.width - 2 * MARGIN_X
         if width <= 3:
             first = total * 0.55
             return [first] + [(total - first) / (width - 1)] * (width - 1) if width > 1 else [total]
@@ -188,9 +202,10 @@ class Renderer:
         self.canvas.save()
 
 
-def write_pdf(spec: ReportSpec, path: Path, repeat_header: int = 0, shrink: float = 1.0, rules: str = "all") -> None:
+def write_pdf(spec: ReportSpec, path: Path, repeat_header: int = 0, shrink: float = 1.0, rules: str = "all",
+              turn: int = 0) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    renderer = Renderer(path, repeat_header=repeat_header, shrink=shrink, rules=rules)
+    renderer = Renderer(path, repeat_header=repeat_header, shrink=shrink, rules=rules, turn=turn)
     for block in spec.blocks:
         if isinstance(block, TableSpec):
             renderer.table(block)

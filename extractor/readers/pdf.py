@@ -5,16 +5,19 @@ The Document is the same as the .docx reader's: mapping never knows which format
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import logging
 import math
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
 import pdfplumber
+import pdfplumber.page
 from pdfplumber.utils import cluster_objects
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -68,6 +71,8 @@ def is_garbage(text: str) -> bool:
 AXIS_TOLERANCE = 0.01
 # Copies of a character drawn this close (points) are one character printed bold (pdfplumber's default).
 DUPLICATE_TOLERANCE = 1.0
+# A page is turned upright when at least this many of its characters, and most, run a quarter turn from level.
+MIN_TURNED_CHARS = 20
 # Text turned more than this from level or upright is a watermark laid across the page, not the report's.
 SLANT_DEGREES = 10.0
 # Text this many times the page's usual size and this light a grey is a watermark behind the page's text.
@@ -85,6 +90,29 @@ def is_rule(obj) -> bool:
     if obj["object_type"] == "curve":
         return bool(obj.get("stroke"))
     return True
+
+
+def upright_page(page):
+    """The page as it is read: a landscape page laid on upright paper with its content turned (no /Rotate, so its
+    text runs a quarter turn from level) is turned upright, as a reader turns the paper; any other page as it
+    is. Its text decides: more than half of it, and MIN_TURNED_CHARS characters at least, turned one way."""
+    turns = Counter(quarter_turn(ch) for ch in page.chars)
+    turn, count = max(((t, n) for t, n in turns.items() if t), key=itemgetter(1), default=(0, 0))
+    if count < MIN_TURNED_CHARS or count * 2 <= len(page.chars):
+        return page
+    rotation = (page.rotation + turn) % 360
+    page_obj = copy.copy(page.page_obj)  # pdfminer lays the text out by `rotate`, pdfplumber sizes the page by /Rotate
+    page_obj.attrs = {**page_obj.attrs, "Rotate": rotation}
+    page_obj.rotate = rotation
+    return pdfplumber.page.Page(page.pdf, page_obj, page.page_number, page.initial_doctop)
+
+
+def quarter_turn(ch) -> int:
+    """How far clockwise a character's page must turn for it to stand upright: 90 for text turned a quarter
+    counter-clockwise (running up the page), 270 for a quarter clockwise, else 0."""
+    a, b = ch["matrix"][0], ch["matrix"][1]
+    angle = math.degrees(math.atan2(b, a)) % 360
+    return next((turn for turn in (90, 270) if abs(angle - turn) <= SLANT_DEGREES), 0)
 
 
 def readable_page(page):
@@ -386,7 +414,8 @@ def read_pdf(path: Path) -> Document:
             blocks: list = []
             continued = None
             for number, page in enumerate(pdf.pages, start=1):
-                page_blocks = read_page(readable_page(page), number, warnings, continued) if number not in bad else []
+                page_blocks = read_page(readable_page(upright_page(page)), number, warnings, continued) \
+                    if number not in bad else []
                 # an unruled table that ends its page (above its footer) may run on at the top of the next
                 last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
                 continued = last.columns if isinstance(last, PlacedTable) else None
