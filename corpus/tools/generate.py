@@ -629,7 +629,7 @@ def generate(out: Path = CORPUS, pdf: bool = True) -> None:
 def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     """The same reports as PDF from several producers: reportlab drawing its own tables (all of them; every
     fourth also with horizontal rules only, three rules only, no rules, column rules only, or no outer side
-    rules), LibreOffice converting the .docx (every other one, and the seed; skipped when soffice is not
+    rules, or as landscape pages turned on upright paper), LibreOffice converting the .docx (every other one, and the seed; skipped when soffice is not
     installed) and Chromium printing some of the web pages; and as .doc and RTF (LibreOffice, every sixth
     report each, and the seed)."""
     from render_html import write_html

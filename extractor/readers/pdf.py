@@ -111,6 +111,8 @@ def quarter_turn(ch) -> int:
     """How far clockwise a character's page must turn for it to stand upright: 90 for text turned a quarter
     counter-clockwise (running up the page), 270 for a quarter clockwise, else 0."""
     a, b = ch["matrix"][0], ch["matrix"][1]
+    if not b:  # level, as nearly every character is
+        return 0
     angle = math.degrees(math.atan2(b, a)) % 360
     return next((turn for turn in (90, 270) if abs(angle - turn) <= SLANT_DEGREES), 0)
 
