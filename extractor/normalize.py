@@ -117,6 +117,8 @@ NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)$")
 MONEY_UNITS = {"万元": 1.0, "元": 1e-4, "亿元": 1e4, "千元": 0.1}
 # Digits on both sides of white space: two numbers in one cell (rows run together), never one number.
 SPLIT_NUMBER = re.compile(r"\d\s+\d")
+# Zero written as a Chinese numeral
+CHINESE_ZEROS = {"〇", "零"}
 # A change written in words (the 2019 form's 本年增/减 column): 增加2 is +2, 减少1 is -1
 CHANGE_WORDS = (("增加", "+"), ("减少", "-"), ("新增", "+"), ("增", "+"), ("减", "-"))
 COUNT_SUFFIXES = ("件", "条", "项", "次", "个", "人次", "人", "篇", "场", "期", "份", "家", "户", "宗")
@@ -150,6 +152,8 @@ def parse_value(raw: str) -> ParsedValue:
                 break
     if text.endswith("%"):
         return ParsedValue(None, ok=False)
+    if text in CHINESE_ZEROS:
+        text = "0"
     for word, sign in CHANGE_WORDS:  # 本年增/减 written out: 增加2, 减少1
         if text.startswith(word) and text[len(word):len(word) + 1].isdigit():
             text = sign + text[len(word):]

@@ -12,6 +12,8 @@ from extractor.normalize import money_factor, parse_label, parse_value
     ("－3", -3.0, None),
     # a change written out (本年增/减)
     ("增加2", 2.0, None), ("减少1", -1.0, None), ("新增5", 5.0, None), ("减 3", -3.0, None), ("增加2个", 2.0, None),
+    # zero as a Chinese numeral
+    ("〇", 0.0, None), ("零", 0.0, None), ("零件", 0.0, None),
 ])
 def test_numbers(raw, value, unit):
     parsed = parse_value(raw)
