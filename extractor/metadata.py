@@ -96,13 +96,12 @@ def from_title(lines: list[str]) -> tuple[str | None, int | None]:
     above, or a title wrapped onto two lines."""
     singles = list(enumerate(lines))
     wrapped = [(i, line + lines[i + 1]) for i, line in enumerate(lines[:-1])]
-    candidates = [(i, line) for i, line in singles + wrapped if len(line) <= MAX_TITLE_CHARS]
+    titles = [(i, found) for i, line in singles + wrapped
+              if len(line) <= MAX_TITLE_CHARS and (found := title_in(line)) is not None]
     for with_year in (True, False):  # a title with its year beats a line that only names the kind of report
-        for i, line in candidates:
-            found = title_in(line)
-            if found is None or (found[1] is not None) != with_year:
+        for i, (named, year) in titles:
+            if (year is not None) != with_year:
                 continue
-            named, year = found
             agency = clean_agency(named)
             if agency is None and i > 0 and not TITLE.search(lines[i - 1]) and ORGAN.search(lines[i - 1]):
                 agency = clean_agency(lines[i - 1])
