@@ -213,7 +213,11 @@ def snap(values: list[float]) -> list[float]:
 
 
 def index_of(grid_lines: list[float], value: float) -> int:
-    return min(range(len(grid_lines)), key=lambda i: abs(grid_lines[i] - value))
+    """The index of the line of the sorted `grid_lines` nearest `value` (of two as near, the first)."""
+    i = bisect.bisect_left(grid_lines, value)
+    if i == 0 or i == len(grid_lines):
+        return max(0, i - 1)
+    return i - 1 if value - grid_lines[i - 1] <= grid_lines[i] - value else i
 
 
 @dataclass
