@@ -572,3 +572,9 @@ def test_landscape_pages_laid_on_upright_paper_are_turned_to_be_read(folder):
     columns = ["field", "dim", "value", "raw_value"]
     assert turned.observations[columns].equals(upright.observations[columns])
     assert turned.value("proactive.channel.website", "value") == 195
+
+
+@pytest.mark.parametrize("value, index", [(-3.0, 0), (4.0, 0), (5.0, 0), (6.0, 1), (10.0, 1), (20.0, 2), (25.0, 2)])
+def test_index_of_the_nearest_grid_line(value, index):
+    from extractor.readers.pdf import index_of
+    assert index_of([0.0, 10.0, 20.0], value) == index  # of two lines as near, the first
