@@ -9,7 +9,7 @@ from reportlab.pdfgen import canvas
 from conftest import CORPUS
 from extractor import extract_file
 from extractor.document import Table
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf import index_of, read_pdf
 
 SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
 SEED_PDF_REPORTLAB = CORPUS / "pdf" / "reportlab" / "report_2020_county_bureau.pdf"
@@ -576,5 +576,4 @@ def test_landscape_pages_laid_on_upright_paper_are_turned_to_be_read(folder):
 
 @pytest.mark.parametrize("value, index", [(-3.0, 0), (4.0, 0), (5.0, 0), (6.0, 1), (10.0, 1), (20.0, 2), (25.0, 2)])
 def test_index_of_the_nearest_grid_line(value, index):
-    from extractor.readers.pdf import index_of
     assert index_of([0.0, 10.0, 20.0], value) == index  # of two lines as near, the first
