@@ -93,6 +93,21 @@ def measure(folder: Path, workers: int) -> tuple[int, float, int]:
     return int(n), float(seconds), int(peak_kb)
 
 
+def against_floor(name: str, floor, files: list[Path], folder: Path, repeat: int, target: float) -> None:
+    """Print our docs/s (1 worker) over `folder` against the floor's over the same `files`. This machine's speed
+    drifts by a third within minutes and a run takes seconds to minutes: the floor and our run alternate
+    `repeat` times, so that each pair is measured in like conditions; the best of each side is compared, and
+    each pair's ratio shown."""
+    floors, ours = [], []
+    for _ in range(repeat):
+        floors.append(floor(files))
+        ours.append(measure(folder, 1)[1])
+    pairs = [o / f for o, f in zip(ours, floors)]
+    print(f"{name}: floor {len(files) / min(floors):7.1f} docs/s, ours (1 worker) {len(files) / min(ours):6.1f} "
+          f"docs/s, ratio {min(ours) / min(floors):.2f} (target <= {target:g}); pair by pair "
+          f"{', '.join(f'{r:.2f}' for r in pairs)}, median {statistics.median(pairs):.2f}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1000)
@@ -115,25 +130,8 @@ def main(argv=None) -> int:
         os.link(path, docx_only / path.name)
     for path in pdf:
         os.link(path, pdf_only / path.name)
-    # This machine's speed drifts by a third within minutes, and a .docx run takes seconds: the floor and our
-    # run alternate, so that each pair is measured in like conditions, and the best of each side is compared
-    floors, ours = [], []
-    for _ in range(args.repeat):
-        floors.append(docx_floor(docx))
-        ours.append(measure(docx_only, 1)[1])
-    floor_docx, ours_docx = min(floors), min(ours)
-    paired = sorted(o / f for o, f in zip(ours, floors))
-    pdf_floors, pdf_ours = [], []
-    for _ in range(args.pdf_repeat):
-        pdf_floors.append(pdf_floor(pdf))
-        pdf_ours.append(measure(pdf_only, 1)[1])
-    floor_pdf, ours_pdf = min(pdf_floors), min(pdf_ours)
-    print(f".docx: floor {len(docx) / floor_docx:7.1f} docs/s, ours (1 worker) {len(docx) / ours_docx:6.1f} docs/s, "
-          f"ratio {ours_docx / floor_docx:.2f} (target <= 4); pair by pair {', '.join(f'{r:.2f}' for r in paired)}, "
-          f"median {statistics.median(paired):.2f}")
-    print(f"PDF:   floor {len(pdf) / floor_pdf:7.1f} docs/s, ours (1 worker) {len(pdf) / ours_pdf:6.1f} docs/s, "
-          f"ratio {ours_pdf / floor_pdf:.2f} (target <= 1.2); pair by pair "
-          f"{', '.join(f'{o / f:.2f}' for o, f in zip(pdf_ours, pdf_floors))}")
+    against_floor(".docx", docx_floor, docx, docx_only, args.repeat, 4)
+    against_floor("PDF  ", pdf_floor, pdf, pdf_only, args.pdf_repeat, 1.2)
 
     n, one, peak = measure(folder, 1)
     _, two, _ = measure(folder, 2)
