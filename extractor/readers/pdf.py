@@ -110,11 +110,16 @@ def upright_page(page):
 def quarter_turn(ch) -> int:
     """How far clockwise a character's page must turn for it to stand upright: 90 for text turned a quarter
     counter-clockwise (running up the page), 270 for a quarter clockwise, else 0."""
-    a, b = ch["matrix"][0], ch["matrix"][1]
-    if not b:  # level, as nearly every character is
-        return 0
-    angle = math.degrees(math.atan2(b, a)) % 360
+    angle = text_angle(ch)
     return next((turn for turn in (90, 270) if abs(angle - turn) <= SLANT_DEGREES), 0)
+
+
+def text_angle(ch) -> float:
+    """The angle, in degrees counter-clockwise from level (0 to 360), that a character's text runs at."""
+    a, b = ch["matrix"][0], ch["matrix"][1]
+    if not b:  # level (or upside down), as nearly every character is
+        return 180.0 if a < 0 else 0.0
+    return math.degrees(math.atan2(b, a)) % 360
 
 
 def readable_page(page):
@@ -156,11 +161,7 @@ def lightness(color) -> float:
 def is_slanted(ch) -> bool:
     """Turned to an angle that is neither level nor a quarter turn. Text turned to run down a narrow cell is not
     slanted, nor is italic text (sheared, not turned)."""
-    a, b = ch["matrix"][0], ch["matrix"][1]
-    if not b or not a:
-        return False
-    angle = math.degrees(math.atan2(b, a)) % 90
-    return SLANT_DEGREES < angle < 90 - SLANT_DEGREES
+    return SLANT_DEGREES < text_angle(ch) % 90 < 90 - SLANT_DEGREES
 
 
 def duplicate_chars(chars: list[dict]) -> set[int]:
