@@ -1,7 +1,7 @@
 """Map a table's column headers and row labels onto canonical (field, dim) cells."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -255,7 +255,7 @@ def candidate_fields(columns: list[Column], mappings: Mappings) -> tuple[FieldSp
 
 @lru_cache(maxsize=256)
 def fields_with_dims(dims: frozenset, mappings: Mappings) -> tuple[FieldSpec, ...]:
-    return tuple(f for f in mappings.fields.values() if not f.by_column and dims & set(f.dims))
+    return tuple(f for f in mappings.fields.values() if dims & set(f.dims))
 
 
 @lru_cache(maxsize=65536)
@@ -453,6 +453,33 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     elif not result.values:
         report_unknown_table(table, result)
     return result
+
+
+def map_turned_table(table: Table, index: int, mappings: Mappings) -> TableResult | None:
+    """The values of a table printed turned, its fields across and their dims down (the 复议/诉讼 table on a
+    narrow page: 结果维持 … 总计 as rows, 行政复议 and the two 行政诉讼 as columns), read as the table it turns:
+    None unless that reading finds values, every one of them read with high confidence. Rows and columns are
+    the printed table's."""
+    turned = map_table(transposed(table), index, mappings, MappingState())
+    if not turned.recognised or not turned.values or any(v.score < HIGH_CONFIDENCE for v in turned.values):
+        return None
+    for value in turned.values:
+        value.row, value.col = value.col, value.row
+    note = " (in the table read turned: its rows are the printed columns)"
+    turned.findings = [replace(f, detail=f.detail + note) for f in turned.findings]
+    return turned
+
+
+def transposed(table: Table) -> Table:
+    """The table turned about its diagonal: a merged cell stays one cell, its spans swapped."""
+    turned: dict[int, Cell] = {}
+
+    def turn(cell: Cell) -> Cell:
+        if id(cell) not in turned:
+            turned[id(cell)] = Cell(cell.text, cell.col, cell.row, cell.colspan, cell.rowspan, cell.page)
+        return turned[id(cell)]
+
+    return Table([[turn(table.grid[r][c]) for r in range(table.n_rows)] for c in range(table.n_cols)], table.page)
 
 
 @lru_cache(maxsize=1 << 14)

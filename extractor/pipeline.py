@@ -12,7 +12,7 @@ import pandas as pd
 
 from .audit import audit_document
 from .document import Document
-from .mapping import Finding, MappingState, keep_best, map_table
+from .mapping import Finding, MappingState, keep_best, map_table, map_turned_table
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
 from .readers import ReadError, read_document, sniff_format
@@ -95,6 +95,8 @@ def map_document(document: Document, mappings: Mappings):
     recognised_tables = 0
     for index, table in enumerate(document.tables):
         result = map_table(table, index, mappings, state)
+        if not result.recognised:
+            result = map_turned_table(table, index, mappings) or result
         values.extend(result.values)
         findings.extend(result.findings)
         hints |= result.templates

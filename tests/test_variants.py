@@ -1,5 +1,8 @@
 """Header wordings seen in real reports beyond the official ones."""
-from layout import ReportSpec, Span, write_docx
+import random
+
+from generate import Style, Writer, requests_header, requests_numbers, requests_rows
+from layout import ReportSpec, Span, place, write_docx
 
 from extractor import extract_file
 
@@ -60,3 +63,83 @@ def test_legacy_table_without_its_header_row(tmp_path):
     assert report.value("requests_legacy.received", "value") == 7
     assert report.value("requests_legacy.received.online", "value") == 5
     assert set(report.observations["raw_label"]) >= {"（一）收到申请数", "3.网络申请数"}
+
+
+OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def test_review_table_with_a_row_for_each_of_review_and_litigation(tmp_path):
+    # the 复议/诉讼 table as narrow pages print it: outcomes across, 行政复议 and the two 行政诉讼 down
+    report = extract(tmp_path, [
+        [Span("", cols=2), *OUTCOMES],
+        [Span("行政复议", cols=2), "1", "2", "0", "4", "7"],
+        [Span("行政诉讼", rows=2), "未经复议直接起诉", "0", "1", "0", "0", "1"],
+        ["复议后起诉", "2", "0", "0", "1", "3"],
+    ])
+    assert report.value("review_litigation.review", "pending") == 4
+    assert report.value("review_litigation.litigation_direct", "corrected") == 1
+    assert report.value("review_litigation.litigation_after_review", "total") == 3
+    assert len(report.observations) == 15
+    direct = report.observations[report.observations["field"] == "review_litigation.litigation_direct"]
+    assert set(direct["row"]) == {2}
+
+
+def test_review_table_printed_turned(tmp_path):
+    # outcomes down, 行政复议 and the two 行政诉讼 across: read as the table it turns, in the printed rows and
+    # columns
+    report = extract(tmp_path, [
+        [Span("", rows=2), Span("行政复议", rows=2), Span("行政诉讼", cols=2)],
+        ["未经复议直接起诉", "复议后起诉"],
+        ["结果维持", "3", "1", "0"],
+        ["结果纠正", "1", "0", "2"],
+        ["其他结果", "0", "0", "0"],
+        ["尚未审结", "2", "1", "0"],
+        ["总计", "6", "2", "2"],
+    ])
+    observations = report.observations.set_index(["field", "dim"])
+    assert len(observations) == 15
+    assert report.value("review_litigation.review", "upheld") == 3
+    assert report.value("review_litigation.litigation_after_review", "corrected") == 2
+    assert observations.loc[("review_litigation.litigation_direct", "pending"), ["row", "col"]].tolist() == [5, 2]
+    assert not (report.findings["kind"] == "identity_violation").any()
+
+
+def test_unknown_table_is_not_read_turned(tmp_path):
+    # a table of other figures, which no reading of either way round matches, gives no values
+    report = extract(tmp_path, [
+        ["", "2021年", "2022年"],
+        ["网站访问量", "1000", "1200"],
+        ["办件量", "30", "35"],
+    ])
+    assert report.observations.empty
+    assert (report.findings["kind"] == "no_tables").any()
+
+
+def turned(rows: list[list]) -> list[list]:
+    """A table's rows (as ReportSpec takes them) turned about its diagonal, merges with it."""
+    grid, merges, width = place(rows)
+    merge_at = {(r, c): merge for merge in merges
+                for r in range(merge[0], merge[2] + 1) for c in range(merge[1], merge[3] + 1)}
+    out = []
+    for c in range(width):
+        row = []
+        for r in range(len(grid)):
+            merge = merge_at.get((r, c))
+            if merge and (r, c) != merge[:2]:
+                continue  # covered by a merge started earlier
+            row.append(Span(grid[r][c], cols=merge[2] - merge[0] + 1, rows=merge[3] - merge[1] + 1)
+                       if merge else grid[r][c])
+        out.append(row)
+    return out
+
+
+def test_requests_table_printed_turned(tmp_path):
+    # the 2021 request matrix with applicants down and the outcome rows across: every cell is read
+    rng = random.Random(3)
+    writer = Writer(Style(template="2021"), rng)
+    rows, _ = requests_rows(writer, requests_numbers(rng, "2021"))
+    report = extract(tmp_path, turned(requests_header(writer) + rows))
+    truth = {(field, dim): value for field, dim, value in writer.truth}
+    got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in report.observations.itertuples()}
+    assert len(truth) == 175
+    assert got == truth
