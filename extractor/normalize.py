@@ -121,7 +121,11 @@ SPLIT_NUMBER = re.compile(r"\d\s+\d")
 CHINESE_ZEROS = {"〇", "零"}
 # A change written in words (the 2019 form's 本年增/减 column): 增加2 is +2, 减少1 is -1
 CHANGE_WORDS = (("增加", "+"), ("减少", "-"), ("新增", "+"), ("增", "+"), ("减", "-"))
-COUNT_SUFFIXES = ("件", "条", "项", "次", "个", "人次", "人", "篇", "场", "期", "份", "家", "户", "宗")
+COUNT_SUFFIXES = ("件", "条", "项", "次", "个", "人次", "件次", "人", "篇", "场", "期", "份", "家", "户", "宗")
+# the longest first: 人次 is not 人 followed by 次
+SUFFIXES_LONGEST_FIRST = sorted(COUNT_SUFFIXES, key=len, reverse=True)
+# a unit in brackets after the number: 12（件）, 3.5（万元）
+BRACKETED_UNIT = re.compile(r"^(.*\d)\(([^()]+)\)$")
 
 
 @dataclass(frozen=True)
@@ -141,12 +145,16 @@ def parse_value(raw: str) -> ParsedValue:
     if text.lower() in NULL_MARKERS or set(text) <= set("-—―/"):
         return ParsedValue(None)
     unit = None
+    bracketed = BRACKETED_UNIT.match(text)
+    if bracketed and bracketed.group(2) in UNIT_WORDS:
+        number, word = bracketed.groups()
+        text = number + word if word in MONEY_UNITS else number
     for money in sorted(MONEY_UNITS, key=len, reverse=True):
         if text.endswith(money):
             unit, text = money, text[: -len(money)]
             break
     else:
-        for suffix in COUNT_SUFFIXES:
+        for suffix in SUFFIXES_LONGEST_FIRST:
             if text.endswith(suffix) and len(text) > len(suffix):
                 text = text[: -len(suffix)]
                 break

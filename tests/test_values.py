@@ -14,6 +14,9 @@ from extractor.normalize import money_factor, parse_label, parse_value
     ("增加2", 2.0, None), ("减少1", -1.0, None), ("新增5", 5.0, None), ("减 3", -3.0, None), ("增加2个", 2.0, None),
     # zero as a Chinese numeral
     ("〇", 0.0, None), ("零", 0.0, None), ("零件", 0.0, None),
+    # units of two characters, and units in brackets
+    ("5人次", 5.0, None), ("12件次", 12.0, None), ("12（件）", 12.0, None), ("3(件数)", 3.0, None),
+    ("3.5（万元）", 3.5, "万元"),
 ])
 def test_numbers(raw, value, unit):
     parsed = parse_value(raw)
@@ -27,7 +30,8 @@ def test_blanks_are_null(raw):
 
 
 # "14\n13": two rows run into one cell; never read as 1413
-@pytest.mark.parametrize("raw", ["见附件", "12.5%", "约10", "1.2.3", "14\n13", "2 3", "减少", "减-2"])
+@pytest.mark.parametrize("raw", ["见附件", "12.5%", "约10", "1.2.3", "14\n13", "2 3", "减少", "减-2", "3（见附件）",
+                                 "12（1）"])
 def test_non_numbers_are_flagged(raw):
     parsed = parse_value(raw)
     assert not parsed.ok and parsed.value is None
