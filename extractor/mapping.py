@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 
 from .document import Cell, Table
 from .mappings import FieldSpec, Mappings
-from .normalize import LEVEL_NONE, Label, is_unit_word, money_factor, parse_label, parse_value
+from .normalize import LEVEL_NONE, Label, is_unit_word, money_factor, parse_label, parse_value, unbracketed
 
 # Row-label scores (0-100). Below LOW_CONFIDENCE a row is not mapped; below HIGH_CONFIDENCE it is mapped
 # with a low_confidence finding. Calibrated on the generated corpus (bench/accuracy.py).
@@ -137,11 +137,16 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
 @lru_cache(maxsize=1 << 14)
 def best_group(text: str, mappings: Mappings):
     """The field a column-group header names (行政复议 -> review_litigation.review), with its score."""
-    label = parse_label(text).text
-    found = process.extractOne(label, mappings.column_group_texts, scorer=fuzz.ratio) if label else None
-    if not found:
-        return None, 0.0
-    return mappings.column_groups[found[2]][1], found[1]
+    best = None, 0.0
+    # the words in brackets count when the rest names no group well (行政诉讼（复议后起诉）)
+    for reading in dict.fromkeys((text, unbracketed(text))):
+        label = parse_label(reading).text
+        found = process.extractOne(label, mappings.column_group_texts, scorer=fuzz.ratio) if label else None
+        if found and found[1] > best[1]:
+            best = mappings.column_groups[found[2]][1], found[1]
+        if best[1] >= GROUP_MATCH:
+            break
+    return best
 
 
 def is_unit_header(text: str, mappings: Mappings) -> bool:
@@ -461,13 +466,31 @@ def map_turned_table(table: Table, index: int, mappings: Mappings) -> TableResul
     None unless that reading finds values, every one of them read with high confidence. Rows and columns are
     the printed table's."""
     turned = map_table(transposed(table), index, mappings, MappingState())
-    if not turned.recognised or not turned.values or any(v.score < HIGH_CONFIDENCE for v in turned.values):
+    if not read_with_confidence(turned):
         return None
     for value in turned.values:
         value.row, value.col = value.col, value.row
     note = " (in the table read turned: its rows are the printed columns)"
     turned.findings = [replace(f, detail=f.detail + note) for f in turned.findings]
     return turned
+
+
+def map_captioned_table(table: Table, caption: str, index: int, mappings: Mappings) -> TableResult | None:
+    """The values of a table whose rows have no label, read under the caption printed above it as the title
+    of its columns (（二）行政诉讼（未经复议直接起诉） over a table of 结果维持 … 总计): None unless that reading
+    finds values, every one of them read with high confidence."""
+    title = [Cell(caption, 0, 0, colspan=table.n_cols, page=table.page)] * table.n_cols
+    result = map_table(Table([title, *table.grid], table.page), index, mappings, MappingState())
+    if not read_with_confidence(result):
+        return None
+    for value in result.values:
+        value.row -= 1
+    return result
+
+
+def read_with_confidence(result: TableResult) -> bool:
+    """Whether a second reading of a table is to be kept: it finds values, and doubts none."""
+    return result.recognised and bool(result.values) and all(v.score >= HIGH_CONFIDENCE for v in result.values)
 
 
 def transposed(table: Table) -> Table:
@@ -553,6 +576,13 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
                 whole = match_row(parse_label(reading), tuple(outer) + tuple(ancestors[:split]), candidates)
                 if whole.spec is not None and whole.score > match.score:
                     match, raw_label = whole, reading
+    if match.spec is None or match.score < HIGH_CONFIDENCE:
+        # a note in brackets that tells a row from its twin (行政诉讼（复议后起诉）) is read as part of its label
+        plain = unbracketed(raw_label)
+        if plain != raw_label:
+            whole = match_row(parse_label(plain), context, candidates)
+            if whole.spec is not None and whole.score > match.score:
+                match = whole
     heading, item = stacked_label(raw_label)
     if item and (match.spec is None or match.score < HIGH_CONFIDENCE):
         # a group heading printed in the cell above its first item, both read into one cell (a blank heading

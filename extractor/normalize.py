@@ -83,6 +83,15 @@ def drop_notes(text: str) -> str:
     return "".join(lines)
 
 
+BRACKETS = str.maketrans("", "", OPENING + CLOSING + "（）")
+
+
+def unbracketed(raw: str) -> str:
+    """A label with its brackets taken away and what they held kept: 行政诉讼（复议后起诉）, whose note is what
+    tells it from its twin."""
+    return raw.translate(BRACKETS)
+
+
 @lru_cache(maxsize=65536)
 def parse_label(raw: str) -> Label:
     """Normalise a row or heading label: NFKC, whitespace, numbering prefixes, 其中：, notes in brackets."""

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from .audit import audit_document
-from .document import Document
-from .mapping import Finding, MappingState, keep_best, map_table, map_turned_table
+from .document import Document, Table
+from .mapping import Finding, MappingState, keep_best, map_captioned_table, map_table, map_turned_table
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
 from .readers import ReadError, read_document, sniff_format
@@ -87,16 +87,30 @@ def decide_template(hints: set[str], has_national_tables: bool, year: int | None
     return "unknown"
 
 
+def captioned_tables(document: Document) -> list[tuple[Table, str]]:
+    """Each table with the text of the paragraph printed just above it ('' when another table is)."""
+    tables, caption = [], ""
+    for block in document.blocks:
+        if isinstance(block, Table):
+            tables.append((block, caption))
+            caption = ""
+        elif block.text.strip():
+            caption = block.text.strip()
+    return tables
+
+
 def map_document(document: Document, mappings: Mappings):
     """All tables of a document mapped in order, the header of one table carried to a headerless next."""
     state = MappingState()
     values, findings, hints = [], [], set()
     national = False
     recognised_tables = 0
-    for index, table in enumerate(document.tables):
+    for index, (table, caption) in enumerate(captioned_tables(document)):
         result = map_table(table, index, mappings, state)
         if not result.recognised:
             result = map_turned_table(table, index, mappings) or result
+        if not result.values and caption:
+            result = map_captioned_table(table, caption, index, mappings) or result
         values.extend(result.values)
         findings.extend(result.findings)
         hints |= result.templates

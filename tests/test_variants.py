@@ -143,3 +143,47 @@ def test_requests_table_printed_turned(tmp_path):
     got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in report.observations.itertuples()}
     assert len(truth) == 175
     assert got == truth
+
+
+def test_review_rows_told_apart_by_their_notes_in_brackets(tmp_path):
+    report = extract(tmp_path, [
+        ["", *OUTCOMES],
+        ["行政复议", "1", "2", "0", "4", "7"],
+        ["行政诉讼（未经复议直接起诉）", "0", "1", "0", "0", "1"],
+        ["行政诉讼（复议后起诉）", "2", "0", "0", "1", "3"],
+    ])
+    assert report.value("review_litigation.litigation_direct", "corrected") == 1
+    assert report.value("review_litigation.litigation_after_review", "upheld") == 2
+    assert len(report.observations) == 15
+
+
+def test_review_table_as_three_tables_each_under_its_caption(tmp_path):
+    # 行政复议 and the two 行政诉讼 each a small table of outcomes, named only by the paragraph above it
+    spec = ReportSpec()
+    spec.title("某某局2022年政府信息公开工作年度报告")
+    spec.heading("四、政府信息公开行政复议、行政诉讼情况")
+    for caption, numbers in (("（一）行政复议", ["1", "0", "0", "0", "1"]),
+                             ("（二）行政诉讼（未经复议直接起诉）", ["0", "2", "0", "1", "3"]),
+                             ("（三）行政诉讼（复议后起诉）", ["0", "0", "4", "0", "4"])):
+        spec.para(caption)
+        spec.table([OUTCOMES, numbers])
+    spec.para("五、存在的主要问题及改进情况")
+    path = tmp_path / "r.docx"
+    write_docx(spec, path)
+    report = extract_file(path)
+    assert len(report.observations) == 15
+    assert report.value("review_litigation.review", "upheld") == 1
+    assert report.value("review_litigation.litigation_direct", "pending") == 1
+    assert report.value("review_litigation.litigation_after_review", "other") == 4
+    assert set(report.observations["row"]) == {1}
+    assert not (report.findings["kind"] == "unmatched_label").any()
+
+
+def test_review_table_cut_in_three_each_with_its_title_row(tmp_path):
+    report = extract(tmp_path, [
+        [Span("行政诉讼（复议后起诉）", cols=5)],
+        OUTCOMES,
+        ["0", "1", "0", "2", "3"],
+    ])
+    assert report.value("review_litigation.litigation_after_review", "pending") == 2
+    assert set(report.observations["field"]) == {"review_litigation.litigation_after_review"}
