@@ -1,5 +1,6 @@
 """Reports published as web pages."""
 import pandas as pd
+import pytest
 
 from conftest import CORPUS
 from extractor import extract_file
@@ -24,6 +25,17 @@ def test_gbk_page_with_declared_charset():
     report = extract_file(gbk[0])
     assert report.status == "ok" and report.document["agency"]
     assert len(report.observations) > 50
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_page_saved_as_utf16_with_its_byte_order_mark(tmp_path, seed_report, encoding):
+    # Notepad's and Windows tools' "Unicode": the page's first bytes are a BOM and NULs, not "<html"
+    page = (CORPUS / "html" / "report_2020_county_bureau.html").read_text(encoding="utf-8")
+    path = tmp_path / "report.htm"
+    path.write_bytes("\ufeff".encode(encoding) + page.encode(encoding))
+    report = extract_file(path)
+    assert report.document["format"] == "html" and report.status == "ok"
+    assert cells(report) == cells(seed_report)
 
 
 def test_rowspan_colspan_and_script(tmp_path):

@@ -10,6 +10,7 @@ from .errors import ReadError
 __all__ = ["ReadError", "read_document", "sniff_format"]
 
 SNIFF_BYTES = 8
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MHT_TYPE = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
 
 
@@ -19,6 +20,8 @@ def sniff_format(path: Path) -> str:
         head = handle.read(4096)
     if not head:
         raise ReadError("empty file (0 bytes)")
+    if head.startswith(UTF16_BOMS):  # a page saved as "Unicode" by Notepad or Windows tools
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):

@@ -31,6 +31,8 @@ def decode(data: bytes, charset: str | None = None) -> str:
     UTF-8, then GB18030 (a superset of GBK/GB2312)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     declared = CHARSET.search(data[:4096])
     candidates = [charset.lower()] if charset else []
     candidates += [declared.group(1).decode("ascii").lower()] if declared else []
