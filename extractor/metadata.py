@@ -12,9 +12,13 @@ from .normalize import CN_DIGITS, squash
 # The title sits in the first few lines; a heading or table ends the search.
 TITLE_LINES = 8
 MAX_AGENCY_CHARS = 40
-YEAR = r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
-TITLE = re.compile(YEAR + r"年度?(?:上半年|下半年)?(?:的)?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:年度)?(?:工作)?报告")
-TITLE_NO_YEAR = re.compile(r"(?:政府信息公开|政务公开)[^，。；,;]{0,8}?(?:年度)?(?:工作)?报告")
+# A year in Chinese numerals often has its zeros typed as a digit or a circle: 二0二二, 二○二二, 二O二二
+CN_YEAR_ZEROS = {"0": 0, "○": 0, "O": 0, "o": 0}
+YEAR = r"((?:19|20)\d{2}|[〇零○Oo0一二三四五六七八九]{4})"
+# …工作年度报告, …年报
+REPORT_WORDS = r"(?:年度)?(?:工作)?(?:报告|年报)"
+TITLE = re.compile(YEAR + r"年度?(?:上半年|下半年)?(?:的)?(?:政府信息公开|政务公开|信息公开).{0,12}?" + REPORT_WORDS)
+TITLE_NO_YEAR = re.compile(r"(?:政府信息公开|政务公开)[^，。；,;]{0,8}?" + REPORT_WORDS)
 # the year first: 2021年度国家统计局政府信息公开工作年度报告
 TITLE_YEAR_FIRST = re.compile("^" + YEAR + r"年度?(.{2,40}?)" + TITLE_NO_YEAR.pattern)
 # How the name of a body ends (洪泽区人民政府, 教育局, 卫生健康委员会, 某某街道): a line above a title is taken for
@@ -47,7 +51,7 @@ def year_value(token: str) -> int | None:
     if token.isdigit():
         year = int(token)
     else:
-        year = int("".join(str(CN_DIGITS[ch]) for ch in token))
+        year = int("".join(str(CN_DIGITS.get(ch, CN_YEAR_ZEROS.get(ch))) for ch in token))
     return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
