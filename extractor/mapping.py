@@ -1,17 +1,20 @@
 """Map a table's column headers and row labels onto canonical (field, dim) cells."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from .document import Cell, Table
-from .mappings import FieldSpec, Mappings
+from .mappings import DimName, FieldSpec, Mappings
 from .normalize import LEVEL_NONE, Label, is_unit_word, money_factor, parse_label, parse_value, unbracketed
 
 # Row-label scores (0-100). Below LOW_CONFIDENCE a row is not mapped; below HIGH_CONFIDENCE it is mapped
 # with a low_confidence finding. Calibrated on the generated corpus (bench/accuracy.py).
+# a column header that is only a year: 2017年, 2017年度, 2017年统计数
+YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年度?(?:统计)?数?")
 LOW_CONFIDENCE = 75.0
 HIGH_CONFIDENCE = 90.0
 # Two fields scoring within this margin of each other are too close to call with high confidence.
@@ -37,6 +40,8 @@ class Column:
     header: str = ""  # raw header texts, top to bottom
     template: str | None = None
     is_unit: bool = False
+    year: int | None = None  # the year a header that is only a year names (2017年)
+    earlier_year: bool = False  # a column of an earlier year than the report's, beside it: not read
     score: float = 100.0
 
 
@@ -103,7 +108,7 @@ def plan_columns(columns: list[Column], mappings: Mappings) -> ColumnPlan:
     grouped = [c for c in value_cols if columns[c].group]
     return ColumnPlan(
         columns=columns, value_cols=value_cols,
-        label_cols=[c for c in range(first_value_col) if not columns[c].is_unit],
+        label_cols=[c for c in range(first_value_col) if not columns[c].is_unit and not columns[c].earlier_year],
         unit_col=next((c for c, col in enumerate(columns) if col.is_unit), None),
         grouped=bool(grouped),
         by_group=[(c, mappings.fields[columns[c].group]) for c in grouped
@@ -127,6 +132,8 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
     label = parse_label(text).text
     if not label:
         return None, 0.0
+    if YEAR_HEADER.fullmatch(label) and (allowed is None or "value" in allowed):
+        return DimName(label, "value"), 100.0  # no template: a year heads tables of any form
     names = mappings.dim_names if allowed is None else [n for n in mappings.dim_names if n.dim in allowed]
     found = process.extractOne(label, [n.name for n in names], scorer=fuzz.ratio)
     if not found:
@@ -173,6 +180,8 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
                     name, score = joined, joined_score
             if name is not None and score >= DIM_MATCH:
                 column.dim, column.template, column.score = name.dim, name.template, score
+                year = YEAR_HEADER.fullmatch(name.name)
+                column.year = int(year.group(1)) if year else None
                 break
             if is_unit_header(cell.text, mappings):
                 column.is_unit = True
@@ -191,7 +200,17 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
             else:
                 column.dim = column.group = None
         columns.append(column)
+    keep_latest_year(columns)
     return columns
+
+
+def keep_latest_year(columns: list[Column]) -> None:
+    """Of columns headed by years (2017年 | 2016年), only the latest holds the report's values; the others are
+    neither values nor labels."""
+    latest = max((c.year for c in columns if c.year), default=None)
+    for column in columns:
+        if column.year and column.year < latest:
+            column.dim, column.earlier_year = None, True
 
 
 def fill_groups_from_layout(columns: list[Column], mappings: Mappings) -> None:
@@ -451,11 +470,13 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
         map_data_row(table, index, r, plan, pending, outline, result, blank_rows)
 
     drop_group_rows(blank_rows, result)
-    if columns is not None and any(c.dim for c in columns):
+    # a table whose only headers are years is one of the report's tables if its rows say so
+    if columns is not None and any(c.dim for c in columns) and (result.values or not all(c.year for c in columns if c.dim)):
         state.columns, state.n_cols = columns, table.n_cols
         result.recognised = True
         result.templates.update(c.template for c in columns if c.template and c.dim)
     elif not result.values:
+        result.findings = []  # its rows are listed as a table outside the forms, not as labels that failed
         report_unknown_table(table, result)
     return result
 

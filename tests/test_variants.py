@@ -187,3 +187,27 @@ def test_review_table_cut_in_three_each_with_its_title_row(tmp_path):
     ])
     assert report.value("review_litigation.litigation_after_review", "pending") == 2
     assert set(report.observations["field"]) == {"review_litigation.litigation_after_review"}
+
+
+def test_legacy_table_beside_last_years_figures(tmp_path):
+    # 本年 and 上年 side by side: the report's year is read, the year before it is neither value nor label
+    report = extract(tmp_path, [
+        ["统计指标", "单位", "2016年", "2017年"],
+        ["（一）收到申请数", "件", "5", "7"],
+        ["1.当面申请数", "件", "1", "2"],
+        ["2.网络申请数", "件", "4", "5"],
+    ])
+    assert report.value("requests_legacy.received", "value") == 7
+    assert report.value("requests_legacy.received.online", "value") == 5
+    assert set(report.observations["col"]) == {3}
+    assert report.document["template"] == "legacy"
+    named = extract(tmp_path, [["统计指标", "单位", "本年数", "上年数"], ["（一）收到申请数", "件", "7", "5"]])
+    assert named.value("requests_legacy.received", "value") == 7 and len(named.observations) == 1
+
+
+def test_table_headed_by_years_of_other_figures_is_not_a_report_table(tmp_path):
+    report = extract(tmp_path, [["", "2021年", "2022年"], ["网站访问量", "1000", "1200"], ["办件量", "30", "35"]])
+    assert report.observations.empty
+    assert report.document["template"] == "unknown"
+    assert set(report.findings["kind"]) == {"unmatched_label", "no_tables"}
+    assert set(report.findings.loc[report.findings["kind"] == "unmatched_label", "severity"]) == {"info"}
