@@ -100,6 +100,7 @@ class ColumnPlan:
     grouped: bool  # some value column takes its field from a group header: rows are read by column
     by_group: list[tuple[int, FieldSpec]]  # those whose group has the column's dim
     candidates: tuple[FieldSpec, ...]  # the fields a row may be
+    mappings: Mappings
 
 
 def plan_columns(columns: list[Column], mappings: Mappings) -> ColumnPlan:
@@ -114,6 +115,7 @@ def plan_columns(columns: list[Column], mappings: Mappings) -> ColumnPlan:
         by_group=[(c, mappings.fields[columns[c].group]) for c in grouped
                   if columns[c].dim in mappings.fields[columns[c].group].dims],
         candidates=candidate_fields(columns, mappings),
+        mappings=mappings,
     )
 
 
@@ -240,11 +242,15 @@ def header_kind(cells: list[Cell], filled: list[Cell], mappings: Mappings,
     if not filled or any(parse_value(c.text).value is not None for c in filled):
         return None
     first_value_col = next((i for i, col in enumerate(columns or []) if col.dim), None)
+    found = {}
     for kind, best, threshold in (("header", best_dim, DIM_MATCH), ("group", best_group, GROUP_MATCH)):
-        hits = [
+        found[kind] = [
             c for c in filled
             if parse_label(c.text).ordinal is None and best(c.text, mappings)[1] >= threshold
         ]
+    if len(found["header"]) == 1 and len(found["group"]) == 1 and found["header"] != found["group"]:
+        return None  # 行政复议 | 结果维持 | (a blank value): the 复议/诉讼 table written out a row per cell
+    for kind, hits in found.items():
         if len(hits) >= 2:
             return kind
         if hits and hits[0] is not cells[0] and (first_value_col is None or hits[0].col >= first_value_col):
@@ -611,6 +617,10 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
         inner = match_row(parse_label(item), context + [parse_label(heading).text], candidates)
         if inner.spec is not None and inner.score > match.score:
             match = inner
+    if (match.spec is None or match.score < HIGH_CONFIDENCE) and len(plan.value_cols) == 1 and \
+            emit_outcome_row(row, index, r, plan, raw_label, [c.text for c in label_cells[:-1]], context, unit_text,
+                             result):
+        return
     if match.spec is None:
         if has_number:
             guess = f"{match.guess.id} ({match.score:.0f})" if match.guess else "none"
@@ -642,6 +652,39 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
                 emitted.append(value)
     if spec.group_when_children and emitted and all(v.value is None for v in emitted):
         blank_rows.append((spec, emitted, r))
+
+
+@lru_cache(maxsize=16)
+def group_dims(mappings: Mappings) -> tuple[str, ...]:
+    """The dims of the fields named by column groups: the outcomes of the 复议/诉讼 table."""
+    return tuple(dict.fromkeys(d for f in mappings.fields.values() if f.by_column for d in f.dims))
+
+
+def outcome_group(label: str, groups: list[str], mappings: Mappings) -> tuple[FieldSpec, str, float] | None:
+    """(field, dim, score) of a row whose label names an outcome (结果维持) and whose group, the nearest of
+    `groups` (label cells to its left, then headings above, innermost first) that names one, names a field
+    read by column groups (行政复议): the 复议/诉讼 table written out a row per cell."""
+    name, dim_score = best_dim(label, mappings, group_dims(mappings))
+    if name is None or dim_score < DIM_MATCH:
+        return None
+    for text in groups:
+        group, group_score = best_group(text, mappings)
+        if group and group_score >= GROUP_MATCH:
+            spec = mappings.fields[group]
+            return (spec, name.dim, min(dim_score, group_score)) if name.dim in spec.dims else None
+    return None
+
+
+def emit_outcome_row(row, index, r, plan: ColumnPlan, raw_label, ancestors, context, unit_text, result) -> bool:
+    """Read a row of the 复议/诉讼 table written out a row per cell (行政复议 | 结果维持 | 3), its one value column
+    taking the row's outcome for its dim; False when the row is not one."""
+    found = outcome_group(raw_label, [*reversed(ancestors), *reversed(context)], plan.mappings)
+    if found is None:
+        return False
+    spec, dim, score = found
+    c = plan.value_cols[0]
+    column = replace(plan.columns[c], dim=dim, template=None)
+    return emit(row, index, r, c, spec, column, raw_label.strip(), unit_text, round(score, 1), result) is not None
 
 
 def emit(row, index, r, c, spec, column, label_text, unit_text, score, result) -> CellValue | None:

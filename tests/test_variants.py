@@ -211,3 +211,20 @@ def test_table_headed_by_years_of_other_figures_is_not_a_report_table(tmp_path):
     assert report.document["template"] == "unknown"
     assert set(report.findings["kind"]) == {"unmatched_label", "no_tables"}
     assert set(report.findings.loc[report.findings["kind"] == "unmatched_label", "severity"]) == {"info"}
+
+
+def test_review_table_written_out_a_row_per_cell(tmp_path):
+    # group | outcome | value, the group a merged cell down its five rows; the first value blank
+    rows = [["类别", "结果", "数量"]]
+    for g, group in enumerate(["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]):
+        for k, outcome in enumerate(OUTCOMES):
+            value = "" if (g, k) == (0, 0) else str(10 * g + k)
+            rows.append([Span(group, rows=5), outcome, value] if k == 0 else [outcome, value])
+    for header in (True, False):
+        report = extract(tmp_path, rows if header else rows[1:])
+        assert len(report.observations) == 15
+        assert report.value("review_litigation.review", "upheld") is None
+        assert report.value("review_litigation.review", "total") == 4
+        assert report.value("review_litigation.litigation_direct", "corrected") == 11
+        assert report.value("review_litigation.litigation_after_review", "pending") == 23
+        assert not (report.findings["kind"] == "unparsed_value").any()
