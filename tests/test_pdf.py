@@ -577,3 +577,55 @@ def test_landscape_pages_laid_on_upright_paper_are_turned_to_be_read(folder):
 @pytest.mark.parametrize("value, index", [(-3.0, 0), (4.0, 0), (5.0, 0), (6.0, 1), (10.0, 1), (20.0, 2), (25.0, 2)])
 def test_index_of_the_nearest_grid_line(value, index):
     assert index_of([0.0, 10.0, 20.0], value) == index  # of two lines as near, the first
+
+
+def cells_unmerged(grid, merges, width):
+    """A table's merged cells drawn as separate cells, the text in the first of each (as many authors draw)."""
+    grid = [row[:] for row in grid]
+    for r0, c0, r1, c1 in merges:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    grid[r][c] = ""
+    return grid, [], width
+
+
+def blank_row_every_fifth(grid, merges, width):
+    """An empty row after every fifth row that no merge runs through."""
+    inside = {r for r0, _, r1, _ in merges for r in range(r0, r1)}
+    rows, moved = [], {}
+    for r, row in enumerate(grid):
+        moved[r] = len(rows)
+        rows.append(row[:])
+        if r % 5 == 4 and r not in inside:
+            rows.append([""] * width)
+    return rows, [(moved[r0], c0, moved[r1], c1) for r0, c0, r1, c1 in merges], width
+
+
+@pytest.mark.parametrize("number, redraw", [(4, cells_unmerged), (7, cells_unmerged), (13, blank_row_every_fifth)])
+def test_request_table_redrawn_across_a_page_break(tmp_path, number, redraw):
+    # generated reports whose request table runs on to the next page, redrawn: with merged cells drawn apart
+    # (四、结转下年度… at the top of the page is a row of its own, not the rest of （七）总计 above it), or with
+    # blank rows (the rest after the break drawn as two tables, the second with its group cell down the left)
+    import random
+
+    from generate import AGENCIES, article20_state, build_report, choose_style, template_for
+    from layout import TableSpec, place
+    from render_pdf import write_pdf
+    from test_variants import spans_of
+
+    rng = random.Random(33)
+    for i in range(number + 1):
+        agency, _ = AGENCIES[i % len(AGENCIES)]
+        year = 2016 + i % 8
+        style = choose_style(template_for(year, rng), rng)
+        report = build_report(agency, year, style, rng, article20_state(rng))
+    spec = report.spec
+    spec.blocks = [TableSpec(spans_of(*redraw(*(b.placed or place(b.rows))))) if isinstance(b, TableSpec) else b
+                   for b in spec.blocks]
+    path = tmp_path / "r.pdf"
+    write_pdf(spec, path)
+    extracted = extract_file(path)
+    assert extracted.document["pages"] >= 2
+    got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extracted.observations.itertuples()}
+    assert got == {(field, dim): value for field, dim, value in report.truth}

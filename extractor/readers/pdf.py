@@ -22,7 +22,7 @@ from pdfplumber.utils import cluster_objects
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from ..document import Cell, Document, Paragraph, Table, build_grid
-from ..normalize import is_unit_word, parse_label, parse_value
+from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
 from .alignment import (TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables, body_rows, label_edges, rows_by_cells,
                         text_lines)
@@ -966,10 +966,14 @@ def append_rows(first: PlacedTable, second: PlacedTable) -> None:
     # a header row ending the first part (the table's body all on the next page) has no label to run on
     above_cells = {id(cell): cell for cell in a.grid[-1]}.values()
     texts = sum(1 for cell in above_cells if cell.text.strip() and not parse_value(cell.text).ok)
+    new_label_left = False
     for c, cell in enumerate(b.grid[skip] if texts * 2 <= len(above_cells) else []):
         above = a.grid[-1][c]
+        if cell.text.strip() and squash(cell.text) != squash(above.text):
+            # a new label to the left (四、结转下年度… under （七）总计's group): the cells after it are its own
+            new_label_left = True
         is_label = above.text.strip() and not any(ch.isdigit() for ch in above.text)
-        if cell.text.strip() or not is_label or id(cell) in continued:
+        if cell.text.strip() or not is_label or id(cell) in continued or new_label_left:
             continue
         # the label runs on down its column through the empty cells the break left, to the next label
         for r in range(skip, b.n_rows):
