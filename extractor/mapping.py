@@ -411,9 +411,10 @@ def is_unit_column(table: Table, c: int) -> bool:
     return bool(texts) and units * 2 > len(texts)
 
 
-def layout_columns(table: Table, r: int, mappings: Mappings, label: Label | None) -> list[Column] | None:
-    """Columns for a table with no header: the layout as wide as the row's value columns that fits its label.
-    Columns that hold no value anywhere in the table are splits of a PDF grid, not columns of the report."""
+def layout_columns(table: Table, r: int, mappings: Mappings, labels: list[Label]) -> list[Column] | None:
+    """Columns for a table with no header: the layout as wide as the row's value columns that fits one of its
+    labels best. Columns that hold no value anywhere in the table are splits of a PDF grid, not columns of the
+    report."""
     trailing = trailing_value_columns(table, r)
     holding = [c for c in range(table.n_cols - trailing, table.n_cols) if column_holds_values(table, c)]
     width = len(holding)
@@ -426,11 +427,12 @@ def layout_columns(table: Table, r: int, mappings: Mappings, label: Label | None
             columns[c] = Column(dim=col.dim, group=col.field, header="")
         if layout[0].field:
             score = 50.0
-        elif label is None:
+        elif not labels:
             continue
         else:
-            ranked = rank_fields(label, [], candidate_fields(columns, mappings))
-            score = ranked[0].score if ranked else 0.0
+            candidates = candidate_fields(columns, mappings)
+            score = max((ranked[0].score for label in labels if (ranked := rank_fields(label, [], candidates))),
+                        default=0.0)
         if score > best_score:
             best, best_score = columns, score
     return best if best_score >= LOW_CONFIDENCE or (best and best[-1].group) else None
@@ -465,9 +467,16 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
             if state.columns is not None and state.n_cols == table.n_cols and trailing_value_columns(table, r):
                 columns = state.columns
             else:
-                label_text = next((c.text for c in cells if c.text.strip() and not parse_value(c.text).ok), "")
-                columns = layout_columns(table, r, mappings, parse_label(label_text) if label_text else None)
+                # the row's own label is the last text before its numbers; those before it are its groups
+                labels = [parse_label(c.text) for c in cells if c.text.strip() and not parse_value(c.text).ok]
+                columns = layout_columns(table, r, mappings, labels[::-1])
             if columns is None:
+                if any(parse_value(c.text).value is not None for c in filled):
+                    result.findings.append(Finding(
+                        "unmatched_label", "warning",
+                        f"table {index} row {r}: numbers in a row under no header, in no known layout",
+                        actual=" | ".join(c.text for c in filled),
+                    ))
                 pending.append(r)
                 continue
         last_was_data = True

@@ -262,3 +262,26 @@ def test_reports_with_every_table_turned(tmp_path):
         assert got == {(field, dim): value for field, dim, value in report.truth}, style
         checked += 1
     assert checked >= 10
+
+
+def test_headerless_rows_under_a_group_cell_take_their_layout_from_their_own_label(tmp_path):
+    # the rest of the request table after an author's cut, no header repeated, the group label down the left
+    report = extract(tmp_path, [
+        [Span("三、本年度办理结果", rows=3), "1.信访举报投诉类申请", "2", "0", "0", "0", "0", "0", "2"],
+        ["2.重复申请", "0", "0", "0", "0", "1", "0", "1"],
+        ["（六）其他处理", "1", "0", "0", "0", "0", "0", "1"],
+    ])
+    assert report.value("requests.result.not_processed.petition", "natural_person") == 2
+    assert report.value("requests.result.not_processed.duplicate", "legal_services") == 1
+    assert report.value("requests.result.other", "total") == 1
+
+
+def test_numbers_before_a_headerless_table_is_known_are_reported(tmp_path):
+    # a row of numbers whose label fits no layout, above a row that shows the table's: never dropped silently
+    report = extract(tmp_path, [
+        ["某某情况", "9", "9", "9", "9", "9", "9", "9"],
+        ["四、结转下年度继续办理", "0", "1", "0", "0", "0", "0", "1"],
+    ])
+    assert report.value("requests.carried_forward", "commercial") == 1
+    details = report.findings.loc[report.findings["kind"] == "unmatched_label", "detail"].tolist()
+    assert details == ["table 0 row 0: numbers in a row under no header, in no known layout"]
