@@ -218,17 +218,37 @@ def keep_latest_year(columns: list[Column]) -> None:
 def fill_groups_from_layout(columns: list[Column], mappings: Mappings) -> None:
     """Columns whose dims run exactly as a layout with field groups (the 复议/诉讼 table: 结果维持 … 总计 three
     times) take their fields from it where their own group header was not read (cut by a page or a column
-    rule, or left out), unless a group that was read disagrees."""
+    rule, or left out), or was read over other columns than its own (a table without rules, whose group
+    headers' widths are guessed from their text): the groups read run in the layout's order, only their
+    edges differ. Groups read in another order than the layout's are the author's, and kept."""
     dim_columns = [c for c in columns if c.dim]
-    if not dim_columns or all(c.group for c in dim_columns):
+    if not dim_columns:
         return
     for layout in mappings.layouts.values():
         if not layout[0].field or len(layout) != len(dim_columns):
             continue
-        if all(c.dim == lc.dim and c.group in (None, lc.field) for c, lc in zip(dim_columns, layout)):
+        if any(c.dim != lc.dim for c, lc in zip(dim_columns, layout)):
+            continue
+        read = runs(c.group for c in dim_columns if c.group)
+        if all(c.group in (None, lc.field) for c, lc in zip(dim_columns, layout)) or \
+                is_subsequence(read, runs(lc.field for lc in layout)):
             for column, layout_column in zip(dim_columns, layout):
                 column.group = layout_column.field
             return
+
+
+def runs(items) -> list:
+    """Items with repeats in a row made one: a, a, b, a -> a, b, a."""
+    out: list = []
+    for item in items:
+        if not out or out[-1] != item:
+            out.append(item)
+    return out
+
+
+def is_subsequence(part: list, whole: list) -> bool:
+    rest = iter(whole)
+    return all(item in rest for item in part)
 
 
 def header_kind(cells: list[Cell], filled: list[Cell], mappings: Mappings,

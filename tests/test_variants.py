@@ -285,3 +285,26 @@ def test_numbers_before_a_headerless_table_is_known_are_reported(tmp_path):
     assert report.value("requests.carried_forward", "commercial") == 1
     details = report.findings.loc[report.findings["kind"] == "unmatched_label", "detail"].tolist()
     assert details == ["table 0 row 0: numbers in a row under no header, in no known layout"]
+
+
+def test_review_group_headers_read_over_the_wrong_columns(tmp_path):
+    # as a table without rules reads: 行政复议 lost, 未经复议直接起诉 guessed one column too wide each side
+    report = extract(tmp_path, [
+        ["", "", "", "", Span("未经复议直接起诉", cols=7), Span("复议后起诉", cols=3), ""],
+        OUTCOMES * 3,
+        ["1", "1", "3", "0", "5", "0", "0", "0", "0", "0", "0", "0", "3", "0", "3"],
+    ])
+    assert report.value("review_litigation.review", "total") == 5
+    assert report.value("review_litigation.litigation_direct", "total") == 0
+    assert report.value("review_litigation.litigation_after_review", "upheld") == 0
+
+
+def test_review_groups_printed_in_another_order_are_kept(tmp_path):
+    report = extract(tmp_path, [
+        [Span("复议后起诉", cols=5), Span("未经复议直接起诉", cols=5), Span("行政复议", cols=5)],
+        OUTCOMES * 3,
+        ["1", "0", "0", "0", "1", "0", "2", "0", "0", "2", "0", "0", "0", "3", "3"],
+    ])
+    assert report.value("review_litigation.litigation_after_review", "upheld") == 1
+    assert report.value("review_litigation.litigation_direct", "corrected") == 2
+    assert report.value("review_litigation.review", "pending") == 3
