@@ -602,11 +602,24 @@ def blank_row_every_fifth(grid, merges, width):
     return rows, [(moved[r0], c0, moved[r1], c1) for r0, c0, r1, c1 in merges], width
 
 
-@pytest.mark.parametrize("number, redraw", [(4, cells_unmerged), (7, cells_unmerged), (13, blank_row_every_fifth)])
-def test_request_table_redrawn_across_a_page_break(tmp_path, number, redraw):
-    # generated reports whose request table runs on to the next page, redrawn: with merged cells drawn apart
-    # (四、结转下年度… at the top of the page is a row of its own, not the rest of （七）总计 above it), or with
-    # blank rows (the rest after the break drawn as two tables, the second with its group cell down the left)
+def as_drawn(grid, merges, width):
+    return grid, merges, width
+
+
+@pytest.mark.parametrize("number, redraw, rules", [
+    # merged cells drawn apart: 四、结转下年度… at the top of the next page is a row of its own, not the rest of
+    # （七）总计 above it
+    (4, cells_unmerged, "all"), (7, cells_unmerged, "all"),
+    # blank rows: the rest after the break drawn as two tables, the second with its group cell down the left
+    (13, blank_row_every_fifth, "all"),
+    # no rules: the header printed again at the top of the next page is not the rest of the row above it (a
+    # number never runs on in words)
+    (23, as_drawn, "none"),
+    # no rules: the 复议/诉讼 group headers, their widths guessed from their text, read over other columns
+    (11, as_drawn, "none"),
+])
+def test_generated_reports_redrawn(tmp_path, number, redraw, rules):
+    # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
     import random
 
     from generate import AGENCIES, article20_state, build_report, choose_style, template_for
@@ -624,7 +637,7 @@ def test_request_table_redrawn_across_a_page_break(tmp_path, number, redraw):
     spec.blocks = [TableSpec(spans_of(*redraw(*(b.placed or place(b.rows))))) if isinstance(b, TableSpec) else b
                    for b in spec.blocks]
     path = tmp_path / "r.pdf"
-    write_pdf(spec, path)
+    write_pdf(spec, path, rules=rules)
     extracted = extract_file(path)
     assert extracted.document["pages"] >= 2
     got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extracted.observations.itertuples()}

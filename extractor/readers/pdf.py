@@ -937,6 +937,8 @@ def is_split_row(upper: list[Cell], lower: list[Cell]) -> bool:
         return False  # a cell printed again in full (the unit 件) starts a new row; a cut row never repeats one
     if any(parse_value(c.text).value is not None for c in lower if c.text.strip()):
         return False
+    if any(l.text.strip() and parse_value(u.text).value is not None for l, u in zip(lower, upper)):
+        return False  # a number never runs on in words: text under one starts a row (a header printed again)
     first_text = next(c.text for c in lower if c.text.strip())
     label = parse_label(first_text)
     return label.ordinal is None and not label.such_as
