@@ -617,6 +617,9 @@ def as_drawn(grid, merges, width):
     (23, as_drawn, "none"),
     # no rules: the 复议/诉讼 group headers, their widths guessed from their text, read over other columns
     (11, as_drawn, "none"),
+    # column rules only: two rows under a group label set on its own baseline (三、本年度办理结果 beside
+    # 2.重复申请) are two rows, not one holding both
+    (3, as_drawn, "columns"),
 ])
 def test_generated_reports_redrawn(tmp_path, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

@@ -334,16 +334,20 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
     starts = []
     above = None
     for i, line in enumerate(body):
-        if not any(s.x1 > leaf_left for s in line.segments):
+        right = [ch for s in line.segments if s.x1 > leaf_left for ch in s.chars]
+        if not right:
             # a label of the left columns alone on its line is a row of its own when set apart from the lines
             # around it; a group label centred on its rows overlaps them
             apart_above = i == 0 or line.top - body[i - 1].bottom > TIGHT_GAP * line.height
             if apart_above and (i + 1 == len(body) or body[i + 1].top >= line.bottom):
                 starts.append(i)
             continue
-        if above is None or line.top - above > TIGHT_GAP * line.height:
+        # measured on the text right of the edge only: a group label to the left, set on its own baseline,
+        # would close the gap between two rows
+        top, bottom = min(ch["top"] for ch in right), max(ch["bottom"] for ch in right)
+        if above is None or top - above > TIGHT_GAP * line.height:
             starts.append(i)
-        above = line.bottom
+        above = bottom
     return starts
 
 
