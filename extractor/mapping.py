@@ -13,8 +13,6 @@ from .normalize import LEVEL_NONE, Label, is_unit_word, money_factor, parse_labe
 
 # Row-label scores (0-100). Below LOW_CONFIDENCE a row is not mapped; below HIGH_CONFIDENCE it is mapped
 # with a low_confidence finding. Calibrated on the generated corpus (bench/accuracy.py).
-# a column header that is only a year: 2017年, 2017年度, 2017年统计数
-YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年度?(?:统计)?数?")
 LOW_CONFIDENCE = 75.0
 HIGH_CONFIDENCE = 90.0
 # Two fields scoring within this margin of each other are too close to call with high confidence.
@@ -31,6 +29,8 @@ ORDINAL_PENALTY = 10.0
 PARTIAL_WEIGHT = 0.9
 MIN_PARTIAL_CHARS = 6
 SCORE_DIGITS = 3
+# A column header that is only a year: 2017年, 2017年度, 2017年统计数
+YEAR_HEADER = re.compile(r"((?:19|20)\d{2})年度?(?:统计)?数?")
 
 
 @dataclass
@@ -262,19 +262,23 @@ def header_kind(cells: list[Cell], filled: list[Cell], mappings: Mappings,
     if not filled or any(parse_value(c.text).value is not None for c in filled):
         return None
     first_value_col = next((i for i, col in enumerate(columns or []) if col.dim), None)
-    found = {}
-    for kind, best, threshold in (("header", best_dim, DIM_MATCH), ("group", best_group, GROUP_MATCH)):
-        found[kind] = [
-            c for c in filled
-            if parse_label(c.text).ordinal is None and best(c.text, mappings)[1] >= threshold
-        ]
-    if len(found["header"]) == 1 and len(found["group"]) == 1 and found["header"] != found["group"]:
+
+    def hits(best, threshold) -> list[Cell]:
+        return [c for c in filled if parse_label(c.text).ordinal is None and best(c.text, mappings)[1] >= threshold]
+
+    def lone_header(hits: list[Cell]) -> bool:
+        return bool(hits) and hits[0] is not cells[0] and (first_value_col is None or hits[0].col >= first_value_col)
+
+    dims = hits(best_dim, DIM_MATCH)
+    if len(dims) >= 2:
+        return "header"
+    groups = hits(best_group, GROUP_MATCH)
+    if len(dims) == 1 and len(groups) == 1 and dims != groups:
         return None  # 行政复议 | 结果维持 | (a blank value): the 复议/诉讼 table written out a row per cell
-    for kind, hits in found.items():
-        if len(hits) >= 2:
-            return kind
-        if hits and hits[0] is not cells[0] and (first_value_col is None or hits[0].col >= first_value_col):
-            return kind
+    if lone_header(dims):
+        return "header"
+    if len(groups) >= 2 or lone_header(groups):
+        return "group"
     return None
 
 
@@ -506,7 +510,8 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
 
     drop_group_rows(blank_rows, result)
     # a table whose only headers are years is one of the report's tables if its rows say so
-    if columns is not None and any(c.dim for c in columns) and (result.values or not all(c.year for c in columns if c.dim)):
+    if columns is not None and any(c.dim for c in columns) and \
+            (result.values or not all(c.year for c in columns if c.dim)):
         state.columns, state.n_cols = columns, table.n_cols
         result.recognised = True
         result.templates.update(c.template for c in columns if c.template and c.dim)
