@@ -130,7 +130,19 @@ class MappingState:
 @lru_cache(maxsize=1 << 14)
 def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = None):
     """The column header name best matching `text` (among the `allowed` dims, if given), with its score.
-    Of equally good names the first listed in columns.yaml wins."""
+    Of equally good names the first listed in columns.yaml wins. A header whose lines read as no column name
+    is read by its last lines too: a title over the columns may be read into the header cell below it (第二十条
+    第（一）项 over 本年制发件数, in a table without rules)."""
+    name, score = dim_of(text, mappings, allowed)
+    lines = [line for line in text.splitlines() if line.strip()]
+    for k in range(1, len(lines)) if score < DIM_MATCH else ():
+        tail_name, tail_score = dim_of("\n".join(lines[k:]), mappings, allowed)
+        if tail_score > score:
+            name, score = tail_name, tail_score
+    return name, score
+
+
+def dim_of(text: str, mappings: Mappings, allowed: tuple[str, ...] | None):
     label = parse_label(text).text
     if not label:
         return None, 0.0

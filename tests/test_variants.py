@@ -308,3 +308,16 @@ def test_review_groups_printed_in_another_order_are_kept(tmp_path):
     assert report.value("review_litigation.litigation_after_review", "upheld") == 1
     assert report.value("review_litigation.litigation_direct", "corrected") == 2
     assert report.value("review_litigation.review", "pending") == 3
+
+
+def test_header_cells_holding_the_title_above_them(tmp_path):
+    # a table without rules read with its title line in each header cell: the column names are the last lines
+    title = "第二十条第（一）项\n"
+    report = extract(tmp_path, [
+        [title + "信息内容", title + "本年制发件数", title + "本年废止件数", title + "现行有效件数"],
+        ["规章", "2", "0", "1"],
+        ["行政规范性文件", "7", "6", "9"],
+    ])
+    assert report.value("proactive.rules", "issued") == 2
+    assert report.value("proactive.normative_docs", "in_force") == 9
+    assert set(report.observations["dim"]) == {"issued", "repealed", "in_force"}
