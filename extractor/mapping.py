@@ -87,6 +87,9 @@ class TableResult:
     findings: list[Finding] = field(default_factory=list)
     templates: set[str] = field(default_factory=set)
     recognised: bool = False
+    # the last row read, when it printed only blanks: (row, label, its values), for a label wrapped onto the
+    # next row with the numbers
+    blank_row: tuple[int, str, list[CellValue]] | None = None
 
 
 @dataclass
@@ -663,6 +666,17 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
         inner = match_row(parse_label(item), context + [parse_label(heading).text], candidates)
         if inner.spec is not None and inner.score > match.score:
             match = inner
+    previous, result.blank_row = result.blank_row, None
+    if has_number and previous and previous[0] == r - 1 and (match.spec is None or match.score < HIGH_CONFIDENCE):
+        # a label wrapped over two rows, its numbers beside its last lines, the row above it left blank (a table
+        # without rules read as two rows: （二）部分公开（区分处理的， over 只计这一情形…） and the numbers)
+        _, above_label, above_values = previous
+        joined = match_row(parse_label(above_label + raw_label), context, candidates)
+        if joined.spec is not None and joined.score >= HIGH_CONFIDENCE and joined.score > match.score:
+            for value in above_values:
+                result.values.remove(value)
+            blank_rows[:] = [entry for entry in blank_rows if entry[1] is not above_values]
+            match, raw_label = joined, f"{above_label}\n{raw_label}"
     if (match.spec is None or match.score < HIGH_CONFIDENCE) and len(plan.value_cols) == 1 and \
             emit_outcome_row(row, index, r, plan, raw_label, [c.text for c in label_cells[:-1]], context, unit_text,
                              result):
@@ -698,6 +712,8 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
                 emitted.append(value)
     if spec.group_when_children and emitted and all(v.value is None for v in emitted):
         blank_rows.append((spec, emitted, r))
+    if emitted and not has_content:
+        result.blank_row = (r, raw_label, emitted)
 
 
 @lru_cache(maxsize=16)

@@ -321,3 +321,17 @@ def test_header_cells_holding_the_title_above_them(tmp_path):
     assert report.value("proactive.rules", "issued") == 2
     assert report.value("proactive.normative_docs", "in_force") == 9
     assert set(report.observations["dim"]) == {"issued", "repealed", "in_force"}
+
+
+def test_label_wrapped_onto_the_row_of_its_numbers(tmp_path):
+    # a table without rules may read a label's first lines as a blank row of their own
+    report = extract(tmp_path, [
+        ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+        ["（一）予以公开", "1", "0", "0", "0", "0", "0", "1"],
+        ["（二）部分公开（区分处理的，", "", "", "", "", "", "", ""],
+        ["只计这一情形，不计其他情形）", "2", "0", "0", "1", "0", "0", "3"],
+    ])
+    assert report.value("requests.result.partially_disclosed", "natural_person") == 2
+    assert report.value("requests.result.partially_disclosed", "total") == 3
+    partial = report.observations[report.observations["field"] == "requests.result.partially_disclosed"]
+    assert len(partial) == 7 and set(partial["row"]) == {3}
