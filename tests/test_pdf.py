@@ -1,4 +1,5 @@
 """PDF reports: same numbers as the .docx, tables across pages, and PDFs that must fail clearly."""
+import itertools
 import shutil
 
 import pandas as pd
@@ -7,6 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from conftest import CORPUS
+from redraw import as_drawn, blank_row_every_fifth, generated_reports, redrawn, text_in_first_cell
 from extractor import extract_file
 from extractor.document import Table
 from extractor.readers.pdf import index_of, read_pdf
@@ -579,37 +581,10 @@ def test_index_of_the_nearest_grid_line(value, index):
     assert index_of([0.0, 10.0, 20.0], value) == index  # of two lines as near, the first
 
 
-def cells_unmerged(grid, merges, width):
-    """A table's merged cells drawn as separate cells, the text in the first of each (as many authors draw)."""
-    grid = [row[:] for row in grid]
-    for r0, c0, r1, c1 in merges:
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    grid[r][c] = ""
-    return grid, [], width
-
-
-def blank_row_every_fifth(grid, merges, width):
-    """An empty row after every fifth row that no merge runs through."""
-    inside = {r for r0, _, r1, _ in merges for r in range(r0, r1)}
-    rows, moved = [], {}
-    for r, row in enumerate(grid):
-        moved[r] = len(rows)
-        rows.append(row[:])
-        if r % 5 == 4 and r not in inside:
-            rows.append([""] * width)
-    return rows, [(moved[r0], c0, moved[r1], c1) for r0, c0, r1, c1 in merges], width
-
-
-def as_drawn(grid, merges, width):
-    return grid, merges, width
-
-
 @pytest.mark.parametrize("number, redraw, rules", [
     # merged cells drawn apart: 四、结转下年度… at the top of the next page is a row of its own, not the rest of
     # （七）总计 above it
-    (4, cells_unmerged, "all"), (7, cells_unmerged, "all"),
+    (4, text_in_first_cell, "all"), (7, text_in_first_cell, "all"),
     # blank rows: the rest after the break drawn as two tables, the second with its group cell down the left
     (13, blank_row_every_fifth, "all"),
     # no rules: the header printed again at the top of the next page is not the rest of the row above it (a
@@ -623,22 +598,10 @@ def as_drawn(grid, merges, width):
 ])
 def test_generated_reports_redrawn(tmp_path, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
-    import random
-
-    from generate import AGENCIES, article20_state, build_report, choose_style, template_for
-    from layout import TableSpec, place
     from render_pdf import write_pdf
-    from test_variants import spans_of
 
-    rng = random.Random(33)
-    for i in range(number + 1):
-        agency, _ = AGENCIES[i % len(AGENCIES)]
-        year = 2016 + i % 8
-        style = choose_style(template_for(year, rng), rng)
-        report = build_report(agency, year, style, rng, article20_state(rng))
-    spec = report.spec
-    spec.blocks = [TableSpec(spans_of(*redraw(*(b.placed or place(b.rows))))) if isinstance(b, TableSpec) else b
-                   for b in spec.blocks]
+    _, report = next(itertools.islice(generated_reports(33), number, None))
+    spec = redrawn(report.spec, redraw)
     path = tmp_path / "r.pdf"
     write_pdf(spec, path, rules=rules)
     extracted = extract_file(path)

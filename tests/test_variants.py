@@ -1,9 +1,9 @@
 """Header wordings seen in real reports beyond the official ones."""
 import random
 
-from generate import (AGENCIES, Style, Writer, article20_state, build_report, choose_style, requests_header,
-                      requests_numbers, requests_rows, template_for)
-from layout import ReportSpec, Span, TableSpec, place, write_docx
+from generate import Style, Writer, requests_header, requests_numbers, requests_rows
+from layout import ReportSpec, Span, write_docx
+from redraw import generated_reports, redrawn, redrawn_rows, turned
 
 from extractor import extract_file
 
@@ -116,39 +116,12 @@ def test_unknown_table_is_not_read_turned(tmp_path):
     assert (report.findings["kind"] == "no_tables").any()
 
 
-def turned(rows: list[list]) -> list[list]:
-    """A table's rows (as ReportSpec takes them) turned about its diagonal, merges with it."""
-    return spans_of(*turned_grid(*place(rows)))
-
-
-def turned_grid(grid, merges, width):
-    return ([[row[c] for row in grid] for c in range(width)], [(c0, r0, c1, r1) for r0, c0, r1, c1 in merges],
-            len(grid))
-
-
-def spans_of(grid, merges, width) -> list[list]:
-    """Rows with spans (as ReportSpec takes them) from a grid of texts and its merges."""
-    merge_at = {(r, c): merge for merge in merges
-                for r in range(merge[0], merge[2] + 1) for c in range(merge[1], merge[3] + 1)}
-    out = []
-    for r in range(len(grid)):
-        row = []
-        for c in range(width):
-            merge = merge_at.get((r, c))
-            if merge and (r, c) != merge[:2]:
-                continue  # covered by a merge started earlier
-            row.append(Span(grid[r][c], cols=merge[3] - merge[1] + 1, rows=merge[2] - merge[0] + 1)
-                       if merge else grid[r][c])
-        out.append(row)
-    return out
-
-
 def test_requests_table_printed_turned(tmp_path):
     # the 2021 request matrix with applicants down and the outcome rows across: every cell is read
     rng = random.Random(3)
     writer = Writer(Style(template="2021"), rng)
     rows, _ = requests_rows(writer, requests_numbers(rng, "2021"))
-    report = extract(tmp_path, turned(requests_header(writer) + rows))
+    report = extract(tmp_path, redrawn_rows(requests_header(writer) + rows, turned))
     truth = {(field, dim): value for field, dim, value in writer.truth}
     got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in report.observations.itertuples()}
     assert len(truth) == 175
@@ -243,20 +216,12 @@ def test_review_table_written_out_a_row_per_cell(tmp_path):
 def test_reports_with_every_table_turned(tmp_path):
     # generated reports of every form with each table printed turned: every cell read, none misread; a half of
     # a split table that repeats no header is left out (turned, it has neither header nor row labels)
-    rng = random.Random(21)
     checked = 0
-    for i in range(16):
-        agency, _ = AGENCIES[i % len(AGENCIES)]
-        year = 2016 + i % 8
-        style = choose_style(template_for(year, rng), rng)
-        report = build_report(agency, year, style, rng, article20_state(rng))
+    for i, (style, report) in zip(range(16), generated_reports(21)):
         if style.split_requests == "bare":
             continue
-        spec = report.spec
-        spec.blocks = [TableSpec(spans_of(*turned_grid(*(b.placed or place(b.rows))))) if isinstance(b, TableSpec)
-                       else b for b in spec.blocks]
         path = tmp_path / f"r{i}.docx"
-        write_docx(spec, path)
+        write_docx(redrawn(report.spec, turned), path)
         got = {(o.field, o.dim): (None if o.value != o.value else o.value)
                for o in extract_file(path).observations.itertuples()}
         assert got == {(field, dim): value for field, dim, value in report.truth}, style
