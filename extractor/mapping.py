@@ -9,7 +9,8 @@ from rapidfuzz import fuzz, process
 
 from .document import Cell, Table
 from .mappings import DimName, FieldSpec, Mappings
-from .normalize import LEVEL_NONE, Label, is_unit_word, money_factor, parse_label, parse_value, unbracketed
+from .normalize import (CLOSING, LEVEL_NONE, OPENING, Label, is_unit_word, money_factor, parse_label, parse_value,
+                        squash, unbracketed)
 
 # Row-label scores (0-100). Below LOW_CONFIDENCE a row is not mapped; below HIGH_CONFIDENCE it is mapped
 # with a low_confidence finding. Calibrated on the generated corpus (bench/accuracy.py).
@@ -667,7 +668,8 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
         if inner.spec is not None and inner.score > match.score:
             match = inner
     previous, result.blank_row = result.blank_row, None
-    if has_number and previous and previous[0] == r - 1 and (match.spec is None or match.score < HIGH_CONFIDENCE):
+    if has_number and previous and previous[0] == r - 1 and is_cut_short(previous[1]) and \
+            (match.spec is None or match.score < HIGH_CONFIDENCE):
         # a label wrapped over two rows, its numbers beside its last lines, the row above it left blank (a table
         # without rules read as two rows: （二）部分公开（区分处理的， over 只计这一情形…） and the numbers)
         _, above_label, above_values = previous
@@ -714,6 +716,13 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
         blank_rows.append((spec, emitted, r))
     if emitted and not has_content:
         result.blank_row = (r, raw_label, emitted)
+
+
+def is_cut_short(label: str) -> bool:
+    """Whether a label stops mid-phrase, to run on in the row below: a bracket left open, or a comma, 、 or colon
+    last."""
+    text = squash(label)
+    return sum(map(text.count, OPENING)) > sum(map(text.count, CLOSING)) or text.endswith((",", "、", ":"))
 
 
 @lru_cache(maxsize=16)

@@ -300,3 +300,15 @@ def test_label_wrapped_onto_the_row_of_its_numbers(tmp_path):
     assert report.value("requests.result.partially_disclosed", "total") == 3
     partial = report.observations[report.observations["field"] == "requests.result.partially_disclosed"]
     assert len(partial) == 7 and set(partial["row"]) == {3}
+
+
+def test_blank_row_with_a_whole_label_does_not_take_the_numbers_below_it(tmp_path):
+    # 2.没有现成信息需要另行制作 printed blank is a row of its own: the numbers of the half-read row below are not its
+    report = extract(tmp_path, [
+        ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+        ["（四）无法提供", "", "", "", "", "", "", ""],
+        ["2.没有现成信息需要另行制作", "", "", "", "", "", "", ""],
+        ["容仍不明确", "3", "3", "1", "", "", "", "7"],
+    ])
+    assert report.value("requests.result.unable.needs_creation", "total") is None
+    assert set(report.observations["row"]) == {2}
