@@ -147,6 +147,7 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
 
 
 def dim_of(text: str, mappings: Mappings, allowed: tuple[str, ...] | None):
+    """best_dim of the whole of `text`."""
     label = parse_label(text).text
     if not label:
         return None, 0.0
