@@ -24,22 +24,21 @@ def turned(grid, merges, width):
 
 def text_in_every_cell(grid, merges, width):
     """Merged cells drawn apart, each printing the merged cell's text (as some web pages and exports do)."""
-    grid = [row[:] for row in grid]
-    for r0, c0, r1, c1 in merges:
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                grid[r][c] = grid[r0][c0]
-    return grid, [], width
+    return cells_drawn_apart(grid, merges, width, keep_text=True)
 
 
 def text_in_first_cell(grid, merges, width):
     """Merged cells drawn apart, the text in the first of each (as many authors draw them)."""
+    return cells_drawn_apart(grid, merges, width, keep_text=False)
+
+
+def cells_drawn_apart(grid, merges, width, keep_text: bool):
     grid = [row[:] for row in grid]
     for r0, c0, r1, c1 in merges:
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
-                    grid[r][c] = ""
+                    grid[r][c] = grid[r0][c0] if keep_text else ""
     return grid, [], width
 
 

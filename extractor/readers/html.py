@@ -9,6 +9,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import Document, Paragraph, Table, build_grid
+from . import UTF16_BOMS
 from .errors import ReadError
 
 # Larger pages are not reports (a report page is well under 5 MB).
@@ -31,7 +32,7 @@ def decode(data: bytes, charset: str | None = None) -> str:
     UTF-8, then GB18030 (a superset of GBK/GB2312)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
     declared = CHARSET.search(data[:4096])
     candidates = [charset.lower()] if charset else []
