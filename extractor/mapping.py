@@ -91,6 +91,9 @@ class TableResult:
     # the last row read, when it printed only blanks: (row, label, its values), for a label wrapped onto the
     # next row with the numbers
     blank_row: tuple[int, str, list[CellValue]] | None = None
+    # rows of blanks whose field may head rows of its own (2021 （六）其他处理): dropped by drop_group_rows when
+    # the document has those rows, in this table or the next (a table split by a page break)
+    group_rows: list[tuple[FieldSpec, list[CellValue], int]] = field(default_factory=list)
 
 
 @dataclass
@@ -486,7 +489,6 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     pending: list[int] = []  # title and header rows since the last data row
     outline: list[Label] = []
     last_was_data = False
-    blank_rows: list[tuple[FieldSpec, list[CellValue], int]] = []
     plan: ColumnPlan | None = None
 
     for r in range(table.n_rows):
@@ -523,9 +525,8 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
         last_was_data = True
         if plan is None or plan.columns is not columns:
             plan = plan_columns(columns, mappings)
-        map_data_row(table, index, r, plan, pending, outline, result, blank_rows)
+        map_data_row(table, index, r, plan, pending, outline, result)
 
-    drop_group_rows(blank_rows, result)
     # a table whose only headers are years is one of the report's tables if its rows say so
     if columns is not None and any(c.dim for c in columns) and \
             (result.values or not all(c.year for c in columns if c.dim)):
@@ -598,7 +599,7 @@ def stacked_label(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, blank_rows) -> None:
+def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result: TableResult) -> None:
     if not plan.value_cols:
         return
     row = table.grid[r]
@@ -678,7 +679,7 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
         if joined.spec is not None and joined.score >= HIGH_CONFIDENCE and joined.score > match.score:
             for value in above_values:
                 result.values.remove(value)
-            blank_rows[:] = [entry for entry in blank_rows if entry[1] is not above_values]
+            result.group_rows = [entry for entry in result.group_rows if entry[1] is not above_values]
             match, raw_label = joined, f"{above_label}\n{raw_label}"
     if (match.spec is None or match.score < HIGH_CONFIDENCE) and len(plan.value_cols) == 1 and \
             emit_outcome_row(row, index, r, plan, raw_label, [c.text for c in label_cells[:-1]], context, unit_text,
@@ -714,7 +715,7 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result, bl
             if value is not None:
                 emitted.append(value)
     if spec.group_when_children and emitted and all(v.value is None for v in emitted):
-        blank_rows.append((spec, emitted, r))
+        result.group_rows.append((spec, emitted, r))
     if emitted and not has_content:
         result.blank_row = (r, raw_label, emitted)
 
@@ -779,14 +780,13 @@ def emit(row, index, r, c, spec, column, label_text, unit_text, score, result) -
     return item
 
 
-def drop_group_rows(blank_rows, result: TableResult) -> None:
-    """A blank row heading its own child rows (2021 （六）其他处理) holds no numbers: it is not read."""
-    mapped = {v.field for v in result.values}
-    for spec, values, _row in blank_rows:
-        children = {f for f in mapped if f.startswith(spec.id + ".")}
-        if children:
-            for value in values:
-                result.values.remove(value)
+def drop_group_rows(group_rows, values: list[CellValue]) -> list[CellValue]:
+    """`values` but those of blank rows heading child rows of their own (2021 （六）其他处理): such a row
+    holds no numbers, and is not read."""
+    mapped = {v.field for v in values}
+    dropped = {id(value) for spec, row_values, _row in group_rows
+               if any(f.startswith(spec.id + ".") for f in mapped) for value in row_values}
+    return [v for v in values if id(v) not in dropped] if dropped else values
 
 
 def report_unknown_table(table: Table, result: TableResult) -> None:

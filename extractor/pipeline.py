@@ -12,7 +12,8 @@ import pandas as pd
 
 from .audit import audit_document
 from .document import Document, Table
-from .mapping import Finding, MappingState, keep_best, map_captioned_table, map_table, map_turned_table
+from .mapping import (Finding, MappingState, drop_group_rows, keep_best, map_captioned_table, map_table,
+                      map_turned_table)
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
 from .readers import ReadError, read_document, sniff_format
@@ -102,7 +103,7 @@ def captioned_tables(document: Document) -> list[tuple[Table, str]]:
 def map_document(document: Document, mappings: Mappings):
     """All tables of a document mapped in order, the header of one table carried to a headerless next."""
     state = MappingState()
-    values, findings, hints = [], [], set()
+    values, findings, hints, group_rows = [], [], set(), []
     national = False
     recognised_tables = 0
     for index, (table, caption) in enumerate(captioned_tables(document)):
@@ -112,12 +113,13 @@ def map_document(document: Document, mappings: Mappings):
         if not result.values and caption:
             result = map_captioned_table(table, caption, index, mappings) or result
         values.extend(result.values)
+        group_rows.extend(result.group_rows)
         findings.extend(result.findings)
         hints |= result.templates
         recognised_tables += result.recognised
         national |= any(v.section in ("requests", "review_litigation") and "legacy" not in mappings.fields[v.field].templates
                         for v in result.values)
-    values, duplicates = keep_best(values)
+    values, duplicates = keep_best(drop_group_rows(group_rows, values))
     return values, findings + duplicates, hints, national, recognised_tables
 
 
