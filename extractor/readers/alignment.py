@@ -274,8 +274,9 @@ def overlaps_x(a, b) -> bool:
 
 def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -> tuple[AlignedTable | None, list[Line]]:
     """The rows at the top of a page that continue an unruled table from the page before, read on its columns,
-    and the lines they take: lines in the table's size, close together, that keep within its width and cross
-    none of its value columns' edges. Lines above `top_margin` that are not such lines (a running header) are
+    and the lines they take: lines in the table's size, close together, that keep within its width, cross
+    none of its value columns' edges and print nothing but values in its value columns (labels there are
+    those of another table, or of columns of the label area the page before left blank). Lines above `top_margin` that are not such lines (a running header) are
     passed over."""
     x_lines = columns.x_lines
     value_edges = x_lines[columns.label_columns:-1]
@@ -284,7 +285,8 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
         if abs(line.size - columns.size) > SIZE_TOLERANCE * columns.size \
                 or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height \
                 or line.segments[0].x0 < x_lines[0] - EDGE_SNAP or line.segments[-1].x1 > x_lines[-1] + EDGE_SNAP \
-                or any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges):
+                or any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges) \
+                or any(not s.is_value and s.x0 > value_edges[0] - EDGE_SNAP for s in line.segments):
             if not body and line.bottom < top_margin:
                 continue
             break
@@ -300,10 +302,12 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
 def leaf_column_left(body: list[Line], edges: list[float]) -> float:
     """The left edge of the label column nearest the values (`edges`: those of the label area's columns),
     passing over a column of units (条, 件, ——), which sit centred on their rows and so do not show where
-    a row starts."""
+    a row starts, and over one that holds no label at all: empty, or only numbers (a value column taken for
+    the label area where the rows above its header print none of its values)."""
     for x0, x1 in reversed(list(zip(edges, edges[1:]))):
         texts = [squash(s.text) for line in body for s in line.segments if x0 <= s.x0 and s.x1 <= x1 + EDGE_SNAP]
-        if not texts or not all(is_unit_word(text) or set(text) <= VALUE_MARKS for text in texts):
+        if any(not (is_unit_word(text) or set(text) <= VALUE_MARKS or parse_value(text).value is not None)
+               for text in texts):
             return x0
     return edges[0]
 
@@ -336,11 +340,13 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
     for i, line in enumerate(body):
         right = [ch for s in line.segments if s.x1 > leaf_left for ch in s.chars]
         if not right:
-            # a label of the left columns alone on its line is a row of its own when set apart from the lines
-            # around it; a group label centred on its rows overlaps them
+            # a label of the left columns alone on its line starts a row when set apart from the lines around
+            # it (a group label centred on its rows overlaps them); text set tight under it, there or right of
+            # the edge, is more of its row (a label wrapped in a narrow column, its numbers by its middle line)
             apart_above = i == 0 or line.top - body[i - 1].bottom > TIGHT_GAP * line.height
             if apart_above and (i + 1 == len(body) or body[i + 1].top >= line.bottom):
                 starts.append(i)
+                above = line.bottom
             continue
         # measured on the text right of the edge only: a group label to the left, set on its own baseline,
         # would close the gap between two rows
@@ -363,7 +369,7 @@ def value_runs(lines: list[Line]) -> list[tuple[int, int]]:
     for i, line in enumerate(lines):
         if not line.is_row_line:
             continue
-        if last is not None and (line.top - lines[last].bottom > MAX_ROW_GAP * line.height
+        if last is not None and (too_far_apart(lines, last, i, value_left)
                                  or any(is_header_line(lines[j], value_left) or not same_size(lines[j], line)
                                         for j in range(last + 1, i))):
             runs.append((first, last))
@@ -379,6 +385,21 @@ def value_runs(lines: list[Line]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs if any(lines[k].is_value_line for k in range(a, b + 1))]
 
 
+def too_far_apart(lines: list[Line], last: int, i: int, value_left: float) -> bool:
+    """Whether row lines `lines[last]` and `lines[i]` are too far apart to be rows of one table: more than
+    MAX_ROW_GAP line heights, unless the lines between fill the space as rows of labels do (blank rows of
+    labels wrapped over several lines): each left of the values, in the table's size, and at most MAX_LINE_GAP
+    line heights below the one above."""
+    line = lines[i]
+    if line.top - lines[last].bottom <= MAX_ROW_GAP * line.height:
+        return False
+    between = lines[last + 1:i]
+    chain = [lines[last], *between, line]
+    return not between \
+        or any(b.top - a.bottom > MAX_LINE_GAP * line.height for a, b in zip(chain, chain[1:])) \
+        or any(not same_size(b, line) or b.segments[-1].x1 > value_left - EDGE_SNAP for b in between)
+
+
 def is_header_line(line: Line, value_left: float) -> bool:
     return not line.values and len(line.segments) >= 2 and any(s.x1 > value_left for s in line.segments)
 
@@ -389,11 +410,12 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     value_lines = [line for line in body if line.is_value_line]
     if not value_lines:
         return None
-    header = header_lines(lines, first, value_lines[0])
+    header, loose = header_lines(lines, first, value_lines[0])
     # label lines just above the first value line are its row's (a label wrapped around its values)
-    while header and all(s.x1 < value_left_of(value_lines[0]) for s in header[-1].segments):
+    while loose and all(s.x1 < value_left_of(value_lines[0]) for s in header[-1].segments):
         header.pop()
         first -= 1
+        loose -= 1
     # label lines just below the last value line belong to its row (a label wrapped around its values)
     tail = last
     while tail + 1 < len(lines) and is_label_continuation(lines[tail + 1], lines[tail], value_lines[-1]) \
@@ -511,13 +533,16 @@ def value_left_of(line: Line) -> float:
     return min(s.x0 for s in line.segments if s.is_value)
 
 
-def header_lines(lines: list[Line], first: int, first_value: Line) -> list[Line]:
+def header_lines(lines: list[Line], first: int, first_value: Line) -> tuple[list[Line], int]:
     """The lines above the first row that belong to the table: header lines of several cells, lines over
-    the value columns, and label lines set close above them (not a heading set apart)."""
+    the value columns, and label lines set close above them (not a heading set apart); with how many of its
+    last lines may be the first row's label (all but those under a header's stub, see `stub_lines`)."""
     value_left = value_left_of(first_value)
     taken: list[Line] = []
     below = lines[first]
-    for i in range(first - 1, -1, -1):
+    loose = None
+    i = first - 1
+    while i >= 0:
         line = lines[i]
         if line.values or not same_size(line, first_value):
             break
@@ -529,9 +554,34 @@ def header_lines(lines: list[Line], first: int, first_value: Line) -> list[Line]
                 or over_values and gap <= MAX_LINE_GAP * line.height:
             taken.insert(0, line)
             below = line
-        else:
+            i -= 1
+            continue
+        # a stub cell printed in each row of the header (merged cells drawn apart) ends a row gap above
+        stub = stub_lines(lines, i, below, value_left)
+        if not stub:
             break
-    return taken
+        loose = len(taken) if loose is None else loose
+        taken[:0] = stub
+        below = stub[0]
+        i -= len(stub)
+    return taken, len(taken) if loose is None else loose
+
+
+def stub_lines(lines: list[Line], last: int, below: Line, value_left: float) -> list[Line]:
+    """The lines up to `lines[last]` that end a header's stub column under header lines over the values (the
+    lines of a stub cell printed in each row of the header, the last a row gap above the table's first row):
+    up to MAX_TRAILING_LINES label lines, each at most MAX_LINE_GAP line heights from the next, right under a
+    line of header cells over the values. Empty when there is no such header above them."""
+    for i in range(last, max(-1, last - MAX_TRAILING_LINES - 1), -1):
+        line = lines[i]
+        if line.values or not same_size(line, below) or below.top - line.bottom > MAX_LINE_GAP * line.height:
+            return []
+        if i < last and len(line.segments) >= 2 and any(s.x1 > value_left for s in line.segments):
+            return lines[i + 1:last + 1]
+        if any(s.x1 > value_left for s in line.segments):
+            return []
+        below = line
+    return []
 
 
 def label_edges(rows: list[list[Line]], value_left: float, before: float = math.inf) -> list[float]:
