@@ -276,8 +276,8 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     """The rows at the top of a page that continue an unruled table from the page before, read on its columns,
     and the lines they take: lines in the table's size, close together, that keep within its width, cross
     none of its value columns' edges and print nothing but values in its value columns (labels there are
-    those of another table, or of columns of the label area the page before left blank). Lines above `top_margin` that are not such lines (a running header) are
-    passed over."""
+    those of another table, or of columns of the label area the page before left blank). Lines above
+    `top_margin` that are not such lines (a running header) are passed over."""
     x_lines = columns.x_lines
     value_edges = x_lines[columns.label_columns:-1]
     body: list[Line] = []
