@@ -11,7 +11,7 @@ from conftest import CORPUS
 from redraw import as_drawn, blank_row_every_fifth, generated_reports, redrawn, text_in_every_cell, text_in_first_cell
 from extractor import extract_file
 from extractor.document import Table
-from extractor.readers.pdf import index_of, read_pdf
+from extractor.readers.pdf import Band, index_of, is_blank_row, read_pdf
 
 SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
 SEED_PDF_REPORTLAB = CORPUS / "pdf" / "reportlab" / "report_2020_county_bureau.pdf"
@@ -608,6 +608,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # value column (the columns of its label area printed nothing there); read as a table of its own, not as
     # the rest of that one on its columns
     (91, 4, text_in_first_cell, "none"),
+    # horizontal rules only: rows left blank (（三）不予公开, 7.属于行政执法案卷) between rows of numbers are rows
+    # of the table, not headings that end it
+    (91, 13, as_drawn, "horizontal"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
@@ -621,3 +624,40 @@ def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     assert extracted.document["pages"] >= 2
     got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extracted.observations.itertuples()}
     assert got == {(field, dim): value for field, dim, value in report.truth}
+
+
+@pytest.mark.parametrize("seed, number, redraw, rules, missed", [
+    # horizontal rules only, the author's split table printing its header again mid-page: its column names
+    # are not cut from it (they print side by side, close); 四、结转下年度继续办理, left blank, is not read
+    (33, 4, text_in_first_cell, "horizontal", 7),
+    # horizontal rules only: 四、结转下年度继续办理 left blank above the next section's heading is the table's
+    # last row; 1.本机关不掌握… left blank alone at the top of the next page is not read
+    (91, 14, as_drawn, "horizontal", 7),
+])
+def test_generated_reports_redrawn_read_no_wrong_cell(tmp_path, seed, number, redraw, rules, missed):
+    from render_pdf import write_pdf
+
+    _, report = next(itertools.islice(generated_reports(seed), number, None))
+    path = tmp_path / "r.pdf"
+    write_pdf(redrawn(report.spec, redraw), path, rules=rules)
+    got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extract_file(path).observations.itertuples()}
+    truth = {(field, dim): value for field, dim, value in report.truth}
+    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
+    assert len(truth) - len(got) == missed
+
+
+def band(top: float, *texts: tuple[float, str]) -> Band:
+    """The characters between two rules: each text printed from its x, 8 pt a character, on one line."""
+    return Band([{"text": ch, "x0": x + 8 * i, "x1": x + 8 * (i + 1), "top": top, "bottom": top + 8, "height": 8,
+                  "width": 8, "size": 8} for x, text in texts for i, ch in enumerate(text)])
+
+
+@pytest.mark.parametrize("below, blank", [
+    ([(60, "2.重复申请"), (300, "3"), (500, "3")], True),  # between two rows of numbers: a row left blank
+    ([(60, "信息内容"), (300, "本年新制作数量"), (420, "对外公开总数量")], False),  # over header cells: a caption
+    ([(60, "三、本年度办理结果"), (200, "3.危及安全稳定")], True),  # a blank row beside its group label
+])
+def test_one_run_of_text_between_rules_is_a_blank_row_or_a_caption(below, blank):
+    bands = [band(100, (60, "1.属于国家秘密"), (300, "2"), (500, "2")), band(120, (60, "（三）不予公开")),
+             band(140, *below), band(160, (60, "规章"), (300, "0"), (500, "0"))]
+    assert is_blank_row(bands, 1) is blank

@@ -13,6 +13,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
 
@@ -24,8 +25,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
-from .alignment import (TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables, body_rows, label_edges, rows_by_cells,
-                        text_lines)
+from .alignment import (EDGE_SNAP, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables, body_rows,
+                        label_edges, merged_spans, rows_by_cells, same_size, text_lines, value_left_of)
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -533,9 +534,10 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
     """Runs of horizontal rules that bound the rows of one table.
 
     Rules join a stack when they lie within its first rule's width (a rule under a merged cell stops short on
-    the left, or on the right under a merged header such as 总计). A stack is then cut at each band that does not read as a table row: one run of
-    text holding no number, such as a heading between two tables (they share the page margins). Each run of
-    at least MIN_RULED_ROWS bands is a table."""
+    the left, or on the right under a merged header such as 总计). A stack is then cut at each band that does
+    not read as a table row (see `is_table_band`), such as a heading between two tables (they share the page
+    margins), unless it is a row left blank (see `is_blank_row`). Each run of at least MIN_RULED_ROWS rows
+    reading as rows by themselves is a table."""
     stacks: list[list[tuple[float, float, float]]] = []
     for rule in rules:
         y, x0, x1 = rule
@@ -547,30 +549,89 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
             stacks.append([rule])
     regions = []
     for stack in stacks:
-        run = [stack[0]]
-        for upper, lower in zip(stack, stack[1:]):
-            if not is_table_band(chars, upper[0], lower[0], stack[0][1], stack[0][2]):
-                if len(run) > MIN_RULED_ROWS:
+        left, right = stack[0][1], stack[0][2]
+        bands = [Band(sorted((ch for ch in chars.between(upper[0], lower[0])
+                              if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP),
+                             key=lambda ch: ch["x0"]))
+                 for upper, lower in zip(stack, stack[1:])]
+        run, rows = [stack[0]], 0
+        for k, lower in enumerate(stack[1:]):
+            if is_table_band(bands[k]):
+                rows += 1
+            elif not is_blank_row(bands, k):
+                if rows >= MIN_RULED_ROWS:
                     regions.append(run)
-                run = []
+                run, rows = [], 0
             run.append(lower)
-        if len(run) > MIN_RULED_ROWS:
+        if rows >= MIN_RULED_ROWS:
             regions.append(run)
     return regions
 
 
-def is_table_band(chars: CharsByHeight, top: float, bottom: float, left: float, right: float) -> bool:
-    """Whether the text between two rules reads as a table row: a value, or text cut by a wide gap (a heading
-    such as "4、因政府信息公开申请…" holds a digit but no value, and no gap)."""
-    band = sorted((ch for ch in chars.between(top, bottom)
-                   if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP), key=lambda ch: ch["x0"])
-    if not band:
-        return True
-    value_lines = sum(line.values > 0 for line in text_lines(band))
-    if value_lines:
+@dataclass
+class Band:
+    """The characters between two horizontal rules, left to right, and their text lines."""
+
+    chars: list[dict]
+
+    @cached_property
+    def lines(self):
+        return text_lines(self.chars)
+
+    @cached_property
+    def value_lines(self) -> int:
+        return sum(line.values > 0 for line in self.lines)
+
+    @cached_property
+    def size(self) -> float:
+        return statistics.median(line.size for line in self.lines) if self.chars else 0.0
+
+    @cached_property
+    def is_one_run(self) -> bool:
+        """Text and no value, its lines' pieces all in one run across, with no white as wide as a river between
+        them: a label alone, or a heading (not header cells side by side)."""
+        spans = merged_spans((s.x0, s.x1) for line in self.lines for s in line.segments)
+        return bool(self.chars) and not self.value_lines and \
+            not any(b[0] - a[1] >= MIN_RIVER_WIDTH for a, b in zip(spans, spans[1:]))
+
+
+def is_table_band(band: Band) -> bool:
+    """Whether the text between two rules reads as a table row by itself: a value, or text cut by a wide gap (a
+    heading such as "4、因政府信息公开申请…" holds a digit but no value, and no gap)."""
+    if band.value_lines:
         # a row's values sit on one line; values on several lines are rows no rule parts (a 三线表's body)
-        return value_lines == 1
-    return any(b["x0"] - a["x1"] >= 2 * MIN_RIVER_WIDTH for a, b in zip(band, band[1:]))
+        return band.value_lines == 1
+    return not band.is_one_run
+
+
+def is_blank_row(bands: list[Band], k: int) -> bool:
+    """Whether `bands[k]`, one run of text, is a row left blank (（三）不予公开) rather than a heading between two
+    tables: the nearest rows of values above and below it (past empty bands and other such runs of text in its
+    size) print their text in its size, and their values right of it. Right above header cells over those
+    values, it is a table's caption or a line of its header."""
+    band = bands[k]
+    if not band.is_one_run:
+        return False
+    above, below = (nearest_text(bands, k, step) for step in (-1, 1))
+    rows = [b for b in (above, below) if b is not None and b.value_lines == 1]
+    value_lines = [line for row in rows for line in row.lines if line.values]
+    if not value_lines:
+        return False
+    value_left = min(value_left_of(line) for line in value_lines)
+    if below is not None and below not in rows and not below.is_one_run and \
+            any(s.x1 > value_left for line in below.lines for s in line.segments):
+        return False
+    return all(same_size(line, value_line) and line.segments[-1].x1 < value_left - EDGE_SNAP
+               for value_line in value_lines for line in band.lines)
+
+
+def nearest_text(bands: list[Band], k: int, step: int) -> Band | None:
+    """The band nearest `bands[k]` upwards (step -1) or downwards (1) that is neither empty nor one run of text
+    in its size."""
+    i = k + step
+    while 0 <= i < len(bands) and (not bands[i].chars or bands[i].is_one_run and same_size(bands[i], bands[k])):
+        i += step
+    return bands[i] if 0 <= i < len(bands) else None
 
 
 def column_rivers(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[float]:
