@@ -618,7 +618,7 @@ def is_blank_row(bands: list[Band], k: int) -> bool:
     if not value_lines:
         return False
     value_left = min(value_left_of(line) for line in value_lines)
-    if below is not None and below not in rows and not below.is_one_run and \
+    if below is not None and below.value_lines != 1 and not below.is_one_run and \
             any(s.x1 > value_left for line in below.lines for s in line.segments):
         return False
     return all(same_size(line, value_line) and line.segments[-1].x1 < value_left - EDGE_SNAP
