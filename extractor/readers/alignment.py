@@ -106,6 +106,7 @@ class AlignedTable:
     x_lines: list[float]
     chars: list[dict] = field(default_factory=list)
     label_columns: int = 1
+    headed: bool = True  # printed under a header of its own
 
     @property
     def columns(self) -> Columns:
@@ -156,6 +157,11 @@ def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, fl
             lines = [line for line in lines if id(line) not in in_table]
     for first, last in value_runs(lines):
         table = aligned_table(lines, first, last, rivers)
+        frame = tables[-1].columns if tables else continued
+        if table and not table.headed and frame:
+            # the rest of a table its author split, under no header: read on the columns of the table above
+            # when it keeps to them (some of its columns may be blank throughout, so its own text misses them)
+            table = aligned_table(lines, first, last, rivers, frame) or table
         if table:
             tables.append(table)
     taken = {id(ch) for table in tables for ch in table.chars}
@@ -279,14 +285,9 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     those of another table, or of columns of the label area the page before left blank). Lines above
     `top_margin` that are not such lines (a running header) are passed over."""
     x_lines = columns.x_lines
-    value_edges = x_lines[columns.label_columns:-1]
     body: list[Line] = []
     for line in lines:
-        if abs(line.size - columns.size) > SIZE_TOLERANCE * columns.size \
-                or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height \
-                or line.segments[0].x0 < x_lines[0] - EDGE_SNAP or line.segments[-1].x1 > x_lines[-1] + EDGE_SNAP \
-                or any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges) \
-                or any(not s.is_value and s.x0 > value_edges[0] - EDGE_SNAP for s in line.segments):
+        if not keeps_to(line, columns) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
             if not body and line.bottom < top_margin:
                 continue
             break
@@ -297,6 +298,17 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     rows = [row_of(group, x_lines) for group in rows_by_cells(body, leaf_left)]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
                         chars_of(body), columns.label_columns), body
+
+
+def keeps_to(line: Line, columns: Columns) -> bool:
+    """Whether `line` could be a line of a table set in `columns`: in its size, within its width, crossing none
+    of its value columns' edges, and printing nothing but values in its value columns."""
+    x_lines = columns.x_lines
+    value_edges = x_lines[columns.label_columns:-1]
+    return abs(line.size - columns.size) <= SIZE_TOLERANCE * columns.size \
+        and line.segments[0].x0 >= x_lines[0] - EDGE_SNAP and line.segments[-1].x1 <= x_lines[-1] + EDGE_SNAP \
+        and not any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges) \
+        and not any(not s.is_value and s.x0 > value_edges[0] - EDGE_SNAP for s in line.segments)
 
 
 def leaf_column_left(body: list[Line], edges: list[float]) -> float:
@@ -404,8 +416,9 @@ def is_header_line(line: Line, value_left: float) -> bool:
     return not line.values and len(line.segments) >= 2 and any(s.x1 > value_left for s in line.segments)
 
 
-def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTable | None:
-    """The table whose value lines run from `lines[first]` to `lines[last]`, with its header and label lines."""
+def aligned_table(lines: list[Line], first: int, last: int, rivers, frame: Columns | None = None) -> AlignedTable | None:
+    """The table whose value lines run from `lines[first]` to `lines[last]`, with its header and label lines;
+    with `frame`, the same table under no header read on those columns (None unless it keeps to them)."""
     body = lines[first:last + 1]
     value_lines = [line for line in body if line.is_value_line]
     if not value_lines:
@@ -454,13 +467,21 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers) -> AlignedTa
     trailing = blank_rows_after(lines, tail, groups, value_lines[-1], value_left)
     groups += trailing
     members += [line for group in trailing for line in group]
-    x_lines = [left - 1, *label_separators, *value_separators, right + 1]
+    x_lines, label_columns = [left - 1, *label_separators, *value_separators, right + 1], len(label_separators) + 1
+    if frame is not None:
+        if header or not all(keeps_to(line, frame) for line in members):
+            return None
+        # the frame's value columns; the label area's columns are this table's own (its rows' labels show them)
+        value_edges = frame.x_lines[frame.label_columns:-1]
+        label_separators = [x for x in label_separators if x < value_edges[0] - EDGE_SNAP]
+        x_lines = [min(left - 1, frame.x_lines[0]), *label_separators, *value_edges, max(right + 1, frame.x_lines[-1])]
+        label_columns = len(label_separators) + 1
     if len(x_lines) < 3:
         return None
     rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(header, x_lines)]
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
-                        chars_of(members), len(label_separators) + 1)
+                        chars_of(members), label_columns, headed=bool(header))
 
 
 def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], value_line: Line,
