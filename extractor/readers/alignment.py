@@ -353,10 +353,12 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
         right = [ch for s in line.segments if s.x1 > leaf_left for ch in s.chars]
         if not right:
             # a label of the left columns alone on its line starts a row when set apart from the lines around
-            # it (a group label centred on its rows overlaps them); text set tight under it, there or right of
-            # the edge, is more of its row (a label wrapped in a narrow column, its numbers by its middle line)
+            # it (a group label centred on its rows overlaps them), or overlapped only by numbers (its own, set
+            # by the middle of its lines); text set tight under it, there or right of the edge, is more of its
+            # row (a label wrapped in a narrow column, its numbers by its middle line)
             apart_above = i == 0 or line.top - body[i - 1].bottom > TIGHT_GAP * line.height
-            if apart_above and (i + 1 == len(body) or body[i + 1].top >= line.bottom):
+            if apart_above and (i + 1 == len(body) or body[i + 1].top >= line.bottom
+                                or all(s.is_value for s in body[i + 1].segments)):
                 starts.append(i)
                 above = line.bottom
             continue
@@ -591,14 +593,15 @@ def header_lines(lines: list[Line], first: int, first_value: Line) -> tuple[list
 def stub_lines(lines: list[Line], last: int, below: Line, value_left: float) -> list[Line]:
     """The lines up to `lines[last]` that end a header's stub column under header lines over the values (the
     lines of a stub cell printed in each row of the header, the last a row gap above the table's first row):
-    up to MAX_TRAILING_LINES label lines, each at most MAX_LINE_GAP line heights from the next, right under a
-    line of header cells over the values. Empty when there is no such header above them."""
+    up to MAX_TRAILING_LINES label lines, each at most MAX_LINE_GAP line heights from the next, set tight under
+    a line of header cells over the values. Empty when there is no such header above them."""
     for i in range(last, max(-1, last - MAX_TRAILING_LINES - 1), -1):
         line = lines[i]
         if line.values or not same_size(line, below) or below.top - line.bottom > MAX_LINE_GAP * line.height:
             return []
         if i < last and len(line.segments) >= 2 and any(s.x1 > value_left for s in line.segments):
-            return lines[i + 1:last + 1]
+            # the stub's lines run on from the header's (a blank row is set a row gap below it)
+            return lines[i + 1:last + 1] if lines[i + 1].top - line.bottom <= TIGHT_GAP * line.height else []
         if any(s.x1 > value_left for s in line.segments):
             return []
         below = line
