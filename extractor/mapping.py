@@ -507,9 +507,8 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
                 fill_groups_from_layout(columns, mappings)
             continue
         if columns is None:
-            if state.columns is not None and state.n_cols == table.n_cols and trailing_value_columns(table, r):
-                columns = state.columns
-            else:
+            columns = carried_columns(state, table, r)
+            if columns is None:
                 # the row's own label is the last text before its numbers; those before it are its groups
                 labels = [parse_label(c.text) for c in cells if c.text.strip() and not parse_value(c.text).ok]
                 columns = layout_columns(table, r, mappings, labels[::-1])
@@ -537,6 +536,22 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
         result.findings = []  # its rows are listed as a table outside the forms, not as labels that failed
         report_unknown_table(table, result)
     return result
+
+
+def carried_columns(state: MappingState, table: Table, r: int) -> list[Column] | None:
+    """The header of the table before, for a table that has none whose row `r` prints values: its columns when
+    the table is as wide, else its value columns over as many at this table's right when the row's values fill
+    exactly those (the rest of a split table read on the value columns above, its label columns its own)."""
+    trailing = trailing_value_columns(table, r)
+    if state.columns is None or not trailing:
+        return None
+    if state.n_cols == table.n_cols:
+        return state.columns
+    first_value = next((c for c, column in enumerate(state.columns) if column.dim), None)
+    values = state.columns[first_value:] if first_value is not None else []
+    if len(values) == trailing < table.n_cols:
+        return [Column() for _ in range(table.n_cols - trailing)] + values
+    return None
 
 
 def map_turned_table(table: Table, index: int, mappings: Mappings) -> TableResult | None:
