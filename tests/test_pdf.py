@@ -611,6 +611,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # horizontal rules only: rows left blank (（三）不予公开, 7.属于行政执法案卷) between rows of numbers are rows
     # of the table, not headings that end it
     (91, 13, as_drawn, "horizontal"),
+    # horizontal rules only: the rest of the table opening the next page leaves a column blank throughout; it
+    # is read on the columns of the part before (and joined to it), not on its own white
+    (33, 13, text_in_every_cell, "horizontal"),
     # no rules: the rest of a table its author split, printing no header and leaving columns blank throughout,
     # is read on the value columns of the part above it (its own label columns kept)
     (33, 13, text_in_every_cell, "none"),

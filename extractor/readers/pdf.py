@@ -420,13 +420,14 @@ def read_pdf(path: Path) -> Document:
             bad = set(check_text_layer(pdf))
             warnings = [f"page {n}: text does not decode to Chinese, page skipped" for n in sorted(bad)]
             blocks: list = []
-            continued = None
+            continued = above = None
             for number, page in enumerate(pdf.pages, start=1):
-                page_blocks = read_page(readable_page(upright_page(page)), number, warnings, continued) \
+                page_blocks = read_page(readable_page(upright_page(page)), number, warnings, continued, above) \
                     if number not in bad else []
-                # an unruled table that ends its page (above its footer) may run on at the top of the next
+                # a table that ends its page (above its footer) may run on at the top of the next
                 last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
                 continued = last.columns if isinstance(last, PlacedTable) else None
+                above = last.x_lines if isinstance(last, PlacedTable) else None
                 blocks.extend(page_blocks)
             pages = len(pdf.pages)
         except ReadError:
@@ -634,18 +635,13 @@ def nearest_text(bands: list[Band], k: int, step: int) -> Band | None:
     return bands[i] if 0 <= i < len(bands) else None
 
 
-def column_rivers(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[float]:
-    """x positions of the column separators of a table drawn with horizontal rules only, its rows the bands
-    between the rules."""
+def column_river_runs(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
+    """(start, end) of the white between the columns of a table drawn with horizontal rules only, its rows the
+    bands between the rules."""
     left, right = min(r[1] for r in region), max(r[2] for r in region)
     ys = [r[0] for r in region]
     bands = [chars.between(top, bottom) for top, bottom in zip(ys, ys[1:])]
-    return rivers(bands, left, right)
-
-
-def rivers(rows: list[list[dict]], left: float, right: float, solid: list[list[dict]] = ()) -> list[float]:
-    """x positions of column separators: the middle of each river (see `river_runs`)."""
-    return [(start + end) / 2 for start, end in river_runs(rows, left, right, solid)]
+    return river_runs(bands, left, right)
 
 
 def river_runs(rows: list[list[dict]], left: float, right: float,
@@ -697,22 +693,42 @@ def horizontal_rule(y: float, left: float, right: float) -> dict:
     return {"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0}
 
 
-def inferred_rules(page, ruled) -> tuple[list[dict], list[dict]]:
+def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[dict], list[dict]]:
     """(vertical, horizontal) rules for tables drawn with horizontal rules only: verticals in the white rivers
-    between columns, and each row rule drawn across the whole table."""
+    between columns, and each row rule drawn across the whole table. `above`: the column edges of the table
+    that ended the page before, for a table that opens this page (see `blank_column_edges`)."""
     if has_vertical_rules(ruled):
         return [], []
     lines = []
     chars = CharsByHeight(page.chars)
-    for region in rule_regions(joined_horizontal_rules(ruled), chars):
+    for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars)):
         top, bottom = region[0][0], region[-1][0]
         left, right = min(r[1] for r in region), max(r[2] for r in region)
-        xs = [left, right] + column_rivers(chars, region)
+        runs = column_river_runs(chars, region)
+        xs = [left, right] + [(start + end) / 2 for start, end in runs]
+        if i == 0 and above and not chars.between(MARGIN, top):
+            xs = edges_above(above, left, right, runs, chars.between(top, bottom)) or xs
         lines += [vertical_rule(x, top, bottom) for x in xs]
         lines += label_rules(chars, region)
         # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
         lines += [horizontal_rule(y, left, right) for y, _, _ in region]
     return [ln for ln in lines if ln["height"]], [ln for ln in lines if not ln["height"]]
+
+
+def edges_above(above: list[float], left: float, right: float, runs: list[tuple[float, float]],
+                chars: list[dict]) -> list[float] | None:
+    """The column edges of the table above (`above`, ending the page before) for the rest of it opening this
+    page, whose own white runs between columns (`runs`) miss those of columns it leaves blank throughout (their
+    white joins the runs beside them): None unless the table is as wide, no edge above cuts a character of it,
+    and each of its runs holds an edge above."""
+    if abs(above[0] - left) > 2 * GRID_SNAP or abs(above[-1] - right) > 2 * GRID_SNAP:
+        return None
+    inner = above[1:-1]
+    if any(ch["x0"] < x < ch["x1"] for ch in chars for x in inner):
+        return None
+    if not all(any(start <= x <= end for x in inner) for start, end in runs):
+        return None
+    return [left, *inner, right]
 
 
 def label_rules(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[dict]:
@@ -828,16 +844,17 @@ def trailing_numbers(text: str) -> tuple[int, int]:
     return numbers, len(lines)
 
 
-def read_page(page, number: int, warnings: list[str] | None = None, continued: Columns | None = None) -> list:
+def read_page(page, number: int, warnings: list[str] | None = None, continued: Columns | None = None,
+              above: list[float] | None = None) -> list:
     """The page's tables and text lines, top to bottom (PlacedTable, Paragraph, and MarginLine for a line in the
     top or bottom margin); what could not be read is said in `warnings`. `continued`: the columns of an
-    unruled table that ended the page before."""
+    unruled table that ended the page before; `above`: the column edges of any table that did."""
     straighten_rules(page)
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
     if has_rules:
-        vertical, horizontal = inferred_rules(page, ruled)
+        vertical, horizontal = inferred_rules(page, ruled, above)
         settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled) + horizontal,
                         explicit_vertical_lines=vertical + open_side_rules(ruled))
         tables = ruled_tables(ruled, page.chars, number, settings)
