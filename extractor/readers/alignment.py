@@ -157,11 +157,10 @@ def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, fl
             lines = [line for line in lines if id(line) not in in_table]
     for first, last in value_runs(lines):
         table = aligned_table(lines, first, last, rivers)
-        frame = tables[-1].columns if tables else continued
-        if table and not table.headed and frame:
+        if table and not table.headed and (tables or continued):
             # the rest of a table its author split, under no header: read on the columns of the table above
             # when it keeps to them (some of its columns may be blank throughout, so its own text misses them)
-            table = aligned_table(lines, first, last, rivers, frame) or table
+            table = aligned_table(lines, first, last, rivers, tables[-1].columns if tables else continued) or table
         if table:
             tables.append(table)
     taken = {id(ch) for table in tables for ch in table.chars}
@@ -418,7 +417,8 @@ def is_header_line(line: Line, value_left: float) -> bool:
     return not line.values and len(line.segments) >= 2 and any(s.x1 > value_left for s in line.segments)
 
 
-def aligned_table(lines: list[Line], first: int, last: int, rivers, frame: Columns | None = None) -> AlignedTable | None:
+def aligned_table(lines: list[Line], first: int, last: int, rivers,
+                  frame: Columns | None = None) -> AlignedTable | None:
     """The table whose value lines run from `lines[first]` to `lines[last]`, with its header and label lines;
     with `frame`, the same table under no header read on those columns (None unless it keeps to them)."""
     body = lines[first:last + 1]
