@@ -542,8 +542,10 @@ def carried_columns(state: MappingState, table: Table, r: int) -> list[Column] |
     """The header of the table before, for a table that has none whose row `r` prints values: its columns when
     the table is as wide, else its value columns over as many at this table's right when the row's values fill
     exactly those (the rest of a split table read on the value columns above, its label columns its own)."""
+    if state.columns is None:
+        return None
     trailing = trailing_value_columns(table, r)
-    if state.columns is None or not trailing:
+    if not trailing:
         return None
     if state.n_cols == table.n_cols:
         return state.columns

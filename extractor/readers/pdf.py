@@ -551,9 +551,8 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
     regions = []
     for stack in stacks:
         left, right = stack[0][1], stack[0][2]
-        bands = [Band(sorted((ch for ch in chars.between(upper[0], lower[0])
-                              if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP),
-                             key=lambda ch: ch["x0"]))
+        bands = [Band([ch for ch in chars.between(upper[0], lower[0])
+                       if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP])
                  for upper, lower in zip(stack, stack[1:])]
         run, rows = [stack[0]], 0
         for k, lower in enumerate(stack[1:]):
@@ -571,7 +570,7 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
 
 @dataclass
 class Band:
-    """The characters between two horizontal rules, left to right, and their text lines."""
+    """The characters between two horizontal rules, and their text lines."""
 
     chars: list[dict]
 
@@ -696,7 +695,7 @@ def horizontal_rule(y: float, left: float, right: float) -> dict:
 def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[dict], list[dict]]:
     """(vertical, horizontal) rules for tables drawn with horizontal rules only: verticals in the white rivers
     between columns, and each row rule drawn across the whole table. `above`: the column edges of the table
-    that ended the page before, for a table that opens this page (see `blank_column_edges`)."""
+    that ended the page before, for a table that opens this page (see `edges_above`)."""
     if has_vertical_rules(ruled):
         return [], []
     lines = []
