@@ -626,16 +626,21 @@ def test_index_of_the_nearest_grid_line(value, index):
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
+    got, truth, pages = redrawn_report_cells(tmp_path, seed, number, redraw, rules)
+    assert pages >= 2
+    assert got == truth
+
+
+def redrawn_report_cells(tmp_path, seed: int, number: int, redraw, rules: str):
+    """(cells read, truth cells, pages) of generated report `number` of `seed`, redrawn, as a PDF with `rules`."""
     from render_pdf import write_pdf
 
     _, report = next(itertools.islice(generated_reports(seed), number, None))
-    spec = redrawn(report.spec, redraw)
     path = tmp_path / "r.pdf"
-    write_pdf(spec, path, rules=rules)
+    write_pdf(redrawn(report.spec, redraw), path, rules=rules)
     extracted = extract_file(path)
-    assert extracted.document["pages"] >= 2
     got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extracted.observations.itertuples()}
-    assert got == {(field, dim): value for field, dim, value in report.truth}
+    return got, {(field, dim): value for field, dim, value in report.truth}, extracted.document["pages"]
 
 
 @pytest.mark.parametrize("seed, number, redraw, rules, missed", [
@@ -647,13 +652,7 @@ def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     (91, 14, as_drawn, "horizontal", 7),
 ])
 def test_generated_reports_redrawn_read_no_wrong_cell(tmp_path, seed, number, redraw, rules, missed):
-    from render_pdf import write_pdf
-
-    _, report = next(itertools.islice(generated_reports(seed), number, None))
-    path = tmp_path / "r.pdf"
-    write_pdf(redrawn(report.spec, redraw), path, rules=rules)
-    got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extract_file(path).observations.itertuples()}
-    truth = {(field, dim): value for field, dim, value in report.truth}
+    got, truth, _ = redrawn_report_cells(tmp_path, seed, number, redraw, rules)
     assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
     assert len(truth) - len(got) == missed
 

@@ -8,10 +8,11 @@ from redraw import generated_reports, redrawn, redrawn_rows, turned
 from extractor import extract_file
 
 
-def extract(tmp_path, rows):
+def extract(tmp_path, *tables):
     spec = ReportSpec()
     spec.title("某某局2022年政府信息公开工作年度报告")
-    spec.table(rows)
+    for rows in tables:
+        spec.table(rows)
     path = tmp_path / "r.docx"
     write_docx(spec, path)
     return extract_file(path)
@@ -317,21 +318,15 @@ def test_blank_row_with_a_whole_label_does_not_take_the_numbers_below_it(tmp_pat
 def test_group_row_ending_a_table_whose_items_open_the_next(tmp_path):
     # a table split by a page break right under （六）其他处理: its items head the next table, so the row of
     # blanks is their heading, not a row of values
-    spec = ReportSpec()
-    spec.title("某某局2022年政府信息公开工作年度报告")
-    applicants = [["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]]
-    spec.table(applicants + [
+    report = extract(tmp_path, [
+        ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
         ["一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "0", "4"],
         ["（六）其他处理", "", "", "", "", "", "", ""],
-    ])
-    spec.table([
+    ], [
         ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1", "0", "0", "0", "0", "0", "1"],
         ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "0", "0", "0", "0", "0", "0", "0"],
         ["3.其他", "0", "2", "0", "0", "0", "0", "2"],
     ])
-    path = tmp_path / "r.docx"
-    write_docx(spec, path)
-    report = extract_file(path)
     assert report.value("requests.result.other.no_correction", "total") == 1
     assert report.value("requests.result.other.other", "commercial") == 2
     assert not report.observations["field"].eq("requests.result.other").any()
@@ -340,19 +335,13 @@ def test_group_row_ending_a_table_whose_items_open_the_next(tmp_path):
 def test_rest_of_a_split_table_with_label_columns_of_its_own_takes_the_header_above(tmp_path):
     # the part after the split prints a group label column the part above has not, and one applicant column
     # blank throughout: it is read under the header above, on its value columns
-    spec = ReportSpec()
-    spec.title("某某局2022年政府信息公开工作年度报告")
-    spec.table([
+    report = extract(tmp_path, [
         ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
         ["一、本年新收政府信息公开申请数量", "3", "1", "0", "", "0", "0", "4"],
-    ])
-    spec.table([
+    ], [
         [Span("三、本年度办理结果", rows=2), "（一）予以公开", "2", "1", "", "", "", "", "3"],
         ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1", "", "", "", "", "1", "2"],
     ])
-    path = tmp_path / "r.docx"
-    write_docx(spec, path)
-    report = extract_file(path)
     assert report.value("requests.result.disclosed", "commercial") == 1
     assert report.value("requests.result.partially_disclosed", "other_org") == 1
     assert report.value("requests.result.partially_disclosed", "total") == 2
