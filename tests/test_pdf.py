@@ -540,6 +540,13 @@ def test_numbers_on_two_lines_are_joined_only_when_the_first_fills_its_cell():
     assert box_text(chars_at(["35", "2"]), width=13.0) == "352"  # "35" fills a 13 pt cell: 352 wrapped
     two_rows = box_text(chars_at(["14", "13"]), width=40.0)  # two rows' numbers run into one wide cell
     assert two_rows == "14\n13" and parse_value(two_rows).value is None
+    # 13.1 a character a line in a 9 pt cell: the line of the narrow "." has no room for the "1" after it
+    one_by_one = chars_at(["1", "3", ".", "1"])
+    for ch in one_by_one:
+        if ch["text"] == ".":
+            ch["width"], ch["x1"] = 1.9, ch["x0"] + 1.9
+    assert box_text(one_by_one, width=9.0) == "13.1"
+    assert box_text(one_by_one, width=10.0) == "1\n3\n.\n1"  # "3." would have fitted on one line
 
 
 @pytest.mark.parametrize("stage, message", [("aligned_tables", "tables without rules not read"),

@@ -342,15 +342,16 @@ DIGITS = set("0123456789.,０１２３４５６７８９．，")
 
 def box_text(chars: list[dict], width: float) -> str:
     """A cell's text. A number too wide for its cell wraps onto the next line ("35" over "2" in a narrow
-    column is 352): its lines are joined again when each line but the last fills the cell. Numbers on lines
-    that do not fill it stay apart, and are then never read as one (two rows run into one cell)."""
+    column is 352): its lines are joined again when each line but the last fills the cell, leaving no room
+    for the character that opens the next. Numbers on lines that do not fill it stay apart, and are then never
+    read as one (two rows run into one cell)."""
     text = text_of(chars)
     if "\n" not in text or not set(text) - {"\n"} <= DIGITS:
         return text
     lines = group_lines(chars)
-    for line in lines[:-1]:
+    for line, below in zip(lines, lines[1:]):
         used = max(ch["x1"] for ch in line) - min(ch["x0"] for ch in line)
-        if used + max(ch["width"] for ch in line) + 2 * MIN_CELL_PADDING < width:
+        if used + min(below, key=itemgetter("x0"))["width"] + 2 * MIN_CELL_PADDING < width:
             return text
     return text.replace("\n", "")
 
