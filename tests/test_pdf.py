@@ -8,7 +8,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from conftest import CORPUS
-from redraw import as_drawn, blank_row_every_fifth, generated_reports, redrawn, text_in_every_cell, text_in_first_cell
+from redraw import (as_drawn, blank_row_every_fifth, generated_reports, redrawn, spacer_column, text_in_every_cell,
+                    text_in_first_cell)
 from extractor import extract_file
 from extractor.document import Table
 from extractor.readers.pdf import Band, index_of, is_blank_row, read_pdf
@@ -630,6 +631,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # no rules: a header printed again mid-page ends a row gap above a row left blank, (四)无法提供: that row is
     # not the header's stub
     (33, 4, text_in_first_cell, "none"),
+    # no rules, a spacer column: the header printed again mid-page names 自然人, which no row of that part
+    # fills (nor of its rest on the next page); the column is a value column, not part of the item labels
+    (123, 15, spacer_column, "none"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
