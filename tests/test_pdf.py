@@ -634,6 +634,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # no rules, a spacer column: the header printed again mid-page names 自然人, which no row of that part
     # fills (nor of its rest on the next page); the column is a value column, not part of the item labels
     (123, 15, spacer_column, "none"),
+    # column rules only, the header printed again mid-page: a value column none of whose rows there prints a
+    # number (its cell ends in the header's 自然人) is not the label column whose cells part the rows
+    (123, 15, text_in_every_cell, "columns"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

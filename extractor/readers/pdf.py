@@ -813,7 +813,13 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
                 and not any(holds_rows(cell, placed.x_lines, band) for cell in labels):
             continue
         lines = text_lines(band)
-        leaf_left = placed.x_lines[max(cell.col for cell in labels)] if labels else left
+        # a column printing nothing level with or below the first numbers is not a label column: a value
+        # column whose rows here are all blank, its cell ending in its header
+        first_values = next((line.top for line in lines if line.is_value_line), -math.inf)
+        leaves = [cell.col for cell in labels if any(
+            ch["top"] >= first_values and placed.x_lines[cell.col] < ch["x0"] < placed.x_lines[cell.col + cell.colspan]
+            for ch in band)] or [cell.col for cell in labels]
+        leaf_left = placed.x_lines[max(leaves)] if leaves else left
         groups = rows_by_cells(lines, leaf_left)
         if len(groups) < 2:
             groups = body_rows(lines)
