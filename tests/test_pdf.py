@@ -637,6 +637,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # column rules only, the header printed again mid-page: a value column none of whose rows there prints a
     # number (its cell ends in the header's 自然人) is not the label column whose cells part the rows
     (123, 15, text_in_every_cell, "columns"),
+    # column rules only: the 复议/诉讼 table's one row of numbers leaves every 行政复议 column blank; its cells
+    # under the rest of the header are parted from the header (结果维持 over 2), those left blank hold it alone
+    (200, 14, as_drawn, "columns"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

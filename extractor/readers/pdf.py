@@ -809,7 +809,7 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         labels = [cell for cell in cells if not parse_value(cell.text.splitlines()[-1]).ok
                   and not is_unit_word(cell.text.splitlines()[-1])]
         if not any(numbers >= 2 for numbers, _ in stacked) \
-                and not (any(numbers and lines >= 2 for numbers, lines in stacked) and all(n >= 2 for _, n in stacked)) \
+                and not (any(numbers and lines >= 2 for numbers, lines in stacked) and all(n >= 2 for numbers, n in stacked if numbers)) \
                 and not any(holds_rows(cell, placed.x_lines, band) for cell in labels):
             continue
         lines = text_lines(band)
@@ -841,8 +841,8 @@ def holds_rows(cell: Cell, x_lines: list[float], band: list[dict]) -> bool:
 
 def trailing_numbers(text: str) -> tuple[int, int]:
     """(numbers one under the other at the end of a cell's text, its lines). Rows that no rule parts show as
-    two numbers or more stacked in one cell, or as a row whose every cell holds two lines or more, one of them
-    ending in a number (a header over its only row)."""
+    two numbers or more stacked in one cell, or as a row whose every cell ending in a number holds more lines
+    above it (a header over its only row, whose columns left blank hold the header alone)."""
     lines = [line for line in text.splitlines() if line.strip()]
     numbers = 0
     while numbers < len(lines) and parse_value(lines[-1 - numbers]).value is not None:
