@@ -12,7 +12,8 @@ from redraw import (as_drawn, blank_row_every_fifth, generated_reports, redrawn,
                     text_in_first_cell)
 from extractor import extract_file
 from extractor.document import Table
-from extractor.readers.pdf import Band, index_of, is_blank_row, read_pdf
+from extractor.readers.alignment import aligned_tables
+from extractor.readers.pdf import Band, index_of, is_blank_row, read_pdf, river_runs
 
 SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
 SEED_PDF_REPORTLAB = CORPUS / "pdf" / "reportlab" / "report_2020_county_bureau.pdf"
@@ -550,6 +551,31 @@ def test_numbers_on_two_lines_are_joined_only_when_the_first_fills_its_cell():
     assert box_text(one_by_one, width=10.0) == "1\n3\n.\n1"  # "3." would have fitted on one line
 
 
+def placed_chars(items, size=8.0):
+    """pdfplumber-like characters: (x0, top, text) each set from x0 at top, one character `size` wide."""
+    return [{"text": ch, "x0": x + k * size, "x1": x + (k + 1) * size, "top": top, "bottom": top + size,
+             "width": size, "height": size, "size": size} for x, top, text in items for k, ch in enumerate(text)]
+
+
+SPLIT_TABLE_REST = [(100, 25, "2.没有现成信息"), (300, 29, "2"), (400, 29, "2"), (100, 35, "需要另行制作"),
+                    (100, 50, "3.补正后申请"), (300, 50, "1"), (400, 50, "1"),
+                    (100, 65, "4.其他"), (300, 65, "3"), (400, 65, "3")]
+
+
+def first_rows(above):
+    tables = aligned_tables(placed_chars([*above, *SPLIT_TABLE_REST]), river_runs)
+    return [" ".join(text for text, *_ in row) for row in tables[0].rows[:2]]
+
+
+def test_a_table_under_no_header_may_open_on_a_row_left_blank():
+    # the rest of a table its author split opens on a row left blank: 1.本机关不掌握相关政府信息, a row gap above
+    # the first row of numbers, over its label column
+    assert first_rows([(100, 0, "1.本机关不掌握"), (100, 10, "相关政府信息")])[0] == "1.本机关不掌握\n相关政府信息"
+    # the last line of a paragraph above the table, or a numbered line outside its label column, is not a row
+    assert first_rows([(100, 10, "均在法定期限内答复。")])[0].startswith("2.没有现成信息")
+    assert first_rows([(10, 10, "1.加强组织领导")])[0].startswith("2.没有现成信息")
+
+
 @pytest.mark.parametrize("stage, message", [("aligned_tables", "tables without rules not read"),
                                             ("unruled_row_rules", "rows without rules not parted")])
 def test_a_failing_stage_for_unruled_tables_keeps_the_ruled_tables(monkeypatch, stage, message):
@@ -640,6 +666,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # column rules only: the 复议/诉讼 table's one row of numbers leaves every 行政复议 column blank; its cells
     # under the rest of the header are parted from the header (结果维持 over 2), those left blank hold it alone
     (200, 14, as_drawn, "columns"),
+    # no rules: the rest of a table its author split opens on a row left blank (1.本机关不掌握相关政府信息), a
+    # row gap above its first row of numbers: a row of that table, not a paragraph
+    (200, 3, as_drawn, "none"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Callable
 
-from ..normalize import is_unit_word, parse_value, squash
+from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .pdf_text import group_lines, text_of
 
 # Characters further apart than this fraction of their size are in different cells.
@@ -156,11 +156,13 @@ def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, fl
             in_table = {id(line) for line in body}
             lines = [line for line in lines if id(line) not in in_table]
     for first, last in value_runs(lines):
-        table = aligned_table(lines, first, last, rivers)
+        after = tables[-1].bottom if tables else -math.inf
+        table = aligned_table(lines, first, last, rivers, after=after)
         if table and not table.headed and (tables or continued):
             # the rest of a table its author split, under no header: read on the columns of the table above
             # when it keeps to them (some of its columns may be blank throughout, so its own text misses them)
-            table = aligned_table(lines, first, last, rivers, tables[-1].columns if tables else continued) or table
+            table = aligned_table(lines, first, last, rivers, tables[-1].columns if tables else continued,
+                                  after) or table
         if table:
             tables.append(table)
     taken = {id(ch) for table in tables for ch in table.chars}
@@ -418,9 +420,10 @@ def is_header_line(line: Line, value_left: float) -> bool:
 
 
 def aligned_table(lines: list[Line], first: int, last: int, rivers,
-                  frame: Columns | None = None) -> AlignedTable | None:
+                  frame: Columns | None = None, after: float = -math.inf) -> AlignedTable | None:
     """The table whose value lines run from `lines[first]` to `lines[last]`, with its header and label lines;
-    with `frame`, the same table under no header read on those columns (None unless it keeps to them)."""
+    with `frame`, the same table under no header read on those columns (None unless it keeps to them). `after`:
+    the bottom of the table above it on the page, whose lines are not this one's."""
     body = lines[first:last + 1]
     value_lines = [line for line in body if line.is_value_line]
     if not value_lines:
@@ -473,6 +476,10 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     trailing = blank_rows_after(lines, tail, groups, value_lines[-1], value_left)
     groups += trailing
     members += [line for group in trailing for line in group]
+    if not header:
+        leading = blank_rows_before(lines, first, groups, value_lines[0], value_left, after)
+        groups[:0] = leading
+        members[:0] = [line for group in leading for line in group]
     x_lines, label_columns = [left - 1, *label_separators, *value_separators, right + 1], len(label_separators) + 1
     if frame is not None:
         if header or not all(keeps_to(line, frame) for line in members):
@@ -511,6 +518,47 @@ def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], val
         else:
             break
     return rows
+
+
+def blank_rows_before(lines: list[Line], first: int, groups: list[list[Line]], value_line: Line,
+                      value_left: float, after: float) -> list[list[Line]]:
+    """Rows above `lines[first]` (the first line of a table under no header) that print a label and no value:
+    the rest of a table its author split, opening on a row left blank (1.本机关不掌握相关政府信息). As
+    `blank_rows_after` takes them, and each row's first line opens with a numbered item (1. （四） 四、) over the
+    label column of the row below it: the last line of a paragraph above the table is not a row."""
+    gaps = [lower[0].top - upper[-1].bottom for upper, lower in zip(groups, groups[1:])]
+    if not gaps:
+        return []
+    low, high = min(gaps), max(gaps)
+    candidates: list[list[Line]] = []  # bottom up
+    below = lines[first]
+    for k in range(first - 1, -1, -1):
+        line, gap = lines[k], below.top - lines[k].bottom
+        if line.top <= after or not same_size(line, value_line) \
+                or any(s.x1 > value_left - EDGE_SNAP for s in line.segments):
+            break
+        if candidates and gap <= TIGHT_GAP * line.height:
+            candidates[-1].insert(0, line)
+        elif TIGHT_GAP * line.height < gap and 0.75 * low <= gap <= 1.25 * high:
+            candidates.append([line])
+        else:
+            break
+        below = line
+    rows: list[list[Line]] = []
+    under = groups[0]
+    for row in candidates:
+        if not is_item_row(row, under):
+            break
+        rows.insert(0, row)
+        under = row
+    return rows
+
+
+def is_item_row(row: list[Line], below: list[Line]) -> bool:
+    """Whether label lines `row` open with a numbered item set over the label text of the row `below`."""
+    head = row[0].segments[0]
+    return parse_label(head.text).ordinal is not None and any(
+        head.x0 < s.x1 and s.x0 < head.x1 for line in below for s in line.segments if not s.is_value)
 
 
 def text_alignment(lines: list[Line], runs: list[tuple[float, float]]) -> str:
