@@ -669,6 +669,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # no rules: the rest of a table its author split opens on a row left blank (1.本机关不掌握相关政府信息), a
     # row gap above its first row of numbers: a row of that table, not a paragraph
     (200, 3, as_drawn, "none"),
+    # no rules: the 复议/诉讼 table's row of numbers leaves every 行政复议 column blank; the table's rows print no
+    # label, so every column its header names is a value column (尚未审结 and 总计 are not one)
+    (200, 14, as_drawn, "none"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

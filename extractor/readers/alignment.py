@@ -459,8 +459,9 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     narrow = [cell.chars for cell in column_names]
     separators = [edge_in(run, alignment) for run in rivers([], left - 1, right + 1, body_chars + narrow)]
     # a column named right of every label the body prints holds values, though none on this page (自然人 left
-    # blank in every row of the rest of a table): its edge parts labels from values
-    label_right = max((s.x1 for line in body for s in line.segments if not s.is_value), default=math.inf)
+    # blank in every row of the rest of a table; any column of a table whose rows print no label, as the
+    # 复议/诉讼 table's 行政复议 left blank): its edge parts labels from values
+    label_right = max((s.x1 for line in body for s in line.segments if not s.is_value), default=-math.inf)
     value_left = min([value_left, *(cell.x0 for cell in column_names if cell.x0 > label_right)])
     # the river just left of the first value column parts labels from values, even where a header crosses it
     value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
