@@ -47,6 +47,7 @@ RUNNING_DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十〇]+")
 # The caption over the rest of a table on the next page: 续表, 续表1, 续上表, （续）, 表3（续）.
 CONTINUED_CAPTION = re.compile(r"^(续表[0-9一二三四五六七八九十]*[：:]?|续上表|[（(]续[)）]|表[0-9一二三四五六七八九十]+[（(]续[)）])$")
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+MARKED_PAGE_NUMBER = re.compile(r"^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$")
 # Text-layer checks: below this share of CJK among the meaningful characters, the text does not decode.
 MIN_CJK_SHARE = 0.2
 MIN_CHARS_FOR_TEXT_CHECK = 30
@@ -328,12 +329,27 @@ def text_in(box: tuple, chars: list[dict]) -> str:
 
 
 def page_number_chars(chars: list[dict], page_height: float) -> set[int]:
-    """ids of the characters of page numbers ("— 2 —", "第 2 页 共 5 页") in the page's top or bottom margin."""
+    """ids of the characters of page numbers ("— 2 —", "第 2 页 共 5 页") in the page's top or bottom margin: a
+    line of its own, or, set apart on a line of table text run into the margin, one that says it is a page
+    number (a bare number there may be a cell's)."""
     found: set[int] = set()
     for group in group_lines(chars):
         top = min(c["top"] for c in group)
-        if (top < MARGIN or top > page_height - MARGIN) and PAGE_NUMBER.match(text_of(group)):
+        if not (top < MARGIN or top > page_height - MARGIN):
+            continue
+        if PAGE_NUMBER.match(text_of(group)):
             found.update(id(c) for c in group)
+            continue
+        group = sorted(group, key=lambda c: c["x0"])
+        size = statistics.median(c["bottom"] - c["top"] for c in group)
+        pieces = [[group[0]]]
+        for ch in group[1:]:
+            if ch["x0"] - pieces[-1][-1]["x1"] > size:
+                pieces.append([])
+            pieces[-1].append(ch)
+        for piece in pieces:
+            if MARKED_PAGE_NUMBER.match(text_of(piece)):
+                found.update(id(c) for c in piece)
     return found
 
 
@@ -700,7 +716,9 @@ def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[
     if has_vertical_rules(ruled):
         return [], []
     lines = []
-    chars = CharsByHeight(page.chars)
+    # a page number under a table whose last rule runs into the bottom margin is not a number of its rows
+    page_numbers = page_number_chars(page.chars, page.height)
+    chars = CharsByHeight([ch for ch in page.chars if id(ch) not in page_numbers])
     for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars)):
         top, bottom = region[0][0], region[-1][0]
         left, right = min(r[1] for r in region), max(r[2] for r in region)
