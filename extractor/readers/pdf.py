@@ -737,16 +737,23 @@ def edges_above(above: list[float], left: float, right: float, runs: list[tuple[
                 chars: list[dict]) -> list[float] | None:
     """The column edges of the table above (`above`, ending the page before) for the rest of it opening this
     page, whose own white runs between columns (`runs`) miss those of columns it leaves blank throughout (their
-    white joins the runs beside them): None unless the table is as wide, no edge above cuts a character of it,
-    and each of its runs holds an edge above."""
+    white joins the runs beside them): None unless the table is as wide, no edge above cuts a character of it
+    right of its first value, and each of its runs holds an edge above. Left of its values the labels may
+    stand otherwise than above (四、结转下年度继续办理 across label columns the part above kept apart): an edge
+    above that cuts one is dropped, and a run that then holds no edge gets one of its own."""
     if abs(above[0] - left) > 2 * GRID_SNAP or abs(above[-1] - right) > 2 * GRID_SNAP:
         return None
-    inner = above[1:-1]
+    values_left = min((s.x0 for line in text_lines(chars) for s in line.segments if s.is_value), default=right)
+    inner = [x for x in above[1:-1] if x >= values_left or not any(ch["x0"] < x < ch["x1"] for ch in chars)]
     if any(ch["x0"] < x < ch["x1"] for ch in chars for x in inner):
         return None
-    if not all(any(start <= x <= end for x in inner) for start, end in runs):
-        return None
-    return [left, *inner, right]
+    edges = list(inner)
+    for start, end in runs:
+        if not any(start <= x <= end for x in inner):
+            if end > values_left:
+                return None
+            edges.append((start + end) / 2)
+    return [left, *sorted(edges), right]
 
 
 def label_rules(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[dict]:
