@@ -576,6 +576,26 @@ def test_a_table_under_no_header_may_open_on_a_row_left_blank():
     assert first_rows([(10, 10, "1.加强组织领导")])[0].startswith("2.没有现成信息")
 
 
+def test_the_rest_of_a_table_keeps_the_value_edges_above_and_its_own_label_edges():
+    from extractor.readers.pdf import edges_above
+
+    # 四、结转下年度继续办理 spans the label columns the part above parted at 124: that edge goes, the white
+    # run it leaves without an edge gets one of its own; the value edge 260 is kept
+    chars = placed_chars([(62, 10, "四、结转下年度继续办理"), (200, 30, "1.其他"), (310, 30, "3")])
+    assert edges_above([60, 124, 260, 535], 60, 535, [(152, 198), (240, 305)], chars) == [60, 175, 260, 535]
+    # a white run among the values with no edge above: not the same table
+    assert edges_above([60, 124, 260, 535], 60, 535, [(152, 198), (240, 305), (320, 400)], chars) is None
+
+
+def test_a_page_number_on_a_line_of_table_text_in_the_margin_is_found():
+    from extractor.readers.pdf import page_number_chars
+
+    line = placed_chars([(62, 800, "第四项之和）"), (285, 800, "— 2 —"), (400, 800, "3")])
+    found = "".join(ch["text"] for ch in line if id(ch) in page_number_chars(line, page_height=842))
+    assert found == "— 2 —"  # the bare 3 beside it may be a cell's
+    assert not page_number_chars(placed_chars([(285, 400, "— 2 —"), (62, 400, "第四项")]), page_height=842)
+
+
 @pytest.mark.parametrize("stage, message", [("aligned_tables", "tables without rules not read"),
                                             ("unruled_row_rules", "rows without rules not parted")])
 def test_a_failing_stage_for_unruled_tables_keeps_the_ruled_tables(monkeypatch, stage, message):
@@ -669,9 +689,17 @@ def test_index_of_the_nearest_grid_line(value, index):
     # no rules: the rest of a table its author split opens on a row left blank (1.本机关不掌握相关政府信息), a
     # row gap above its first row of numbers: a row of that table, not a paragraph
     (200, 3, as_drawn, "none"),
+    # the same, the group label 三、本年度办理结果 printed in that row's cell beside the item: its own column
+    (300, 6, text_in_first_cell, "none"),
     # no rules: the 复议/诉讼 table's row of numbers leaves every 行政复议 column blank; the table's rows print no
     # label, so every column its header names is a value column (尚未审结 and 总计 are not one)
     (200, 14, as_drawn, "none"),
+    # horizontal rules only: the header of the rest of a split table runs into the bottom margin, where the page
+    # number stands on its line; the number is not one of the table's (it would close the white between columns)
+    (300, 19, text_in_first_cell, "horizontal"),
+    # horizontal rules only: the rest of a table opening the next page is read on the columns of the part before,
+    # though 四、结转下年度继续办理 spans label columns that part kept apart
+    (300, 12, blank_row_every_fifth, "horizontal"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

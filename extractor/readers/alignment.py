@@ -479,8 +479,12 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     members += [line for group in trailing for line in group]
     if not header:
         leading = blank_rows_before(lines, first, groups, value_lines[0], value_left, after)
-        groups[:0] = leading
-        members[:0] = [line for group in leading for line in group]
+        if leading:
+            groups[:0] = leading
+            members[:0] = [line for group in leading for line in group]
+            # their labels may stand in label columns no other row uses (三、本年度办理结果 beside the item)
+            label_separators = label_edges(groups, value_left, values_edge)
+            left = min(left, *(s.x0 for group in leading for line in group for s in line.segments))
     x_lines, label_columns = [left - 1, *label_separators, *value_separators, right + 1], len(label_separators) + 1
     if frame is not None:
         if header or not all(keeps_to(line, frame) for line in members):
@@ -556,10 +560,11 @@ def blank_rows_before(lines: list[Line], first: int, groups: list[list[Line]], v
 
 
 def is_item_row(row: list[Line], below: list[Line]) -> bool:
-    """Whether label lines `row` open with a numbered item set over the label text of the row `below`."""
-    head = row[0].segments[0]
-    return parse_label(head.text).ordinal is not None and any(
-        head.x0 < s.x1 and s.x0 < head.x1 for line in below for s in line.segments if not s.is_value)
+    """Whether label lines `row` open with a numbered item set over the label text of the row `below` (beside
+    it, a group label of the label column to the left may open too: 三、本年度办理结果)."""
+    labels = [s for line in below for s in line.segments if not s.is_value]
+    return any(parse_label(head.text).ordinal is not None and any(head.x0 < s.x1 and s.x0 < head.x1 for s in labels)
+               for head in row[0].segments)
 
 
 def text_alignment(lines: list[Line], runs: list[tuple[float, float]]) -> str:
