@@ -587,6 +587,21 @@ def test_the_rest_of_a_table_keeps_the_value_edges_above_and_its_own_label_edges
     assert edges_above([60, 124, 260, 535], 60, 535, [(152, 198), (240, 305), (320, 400)], chars) is None
 
 
+def test_a_header_alone_at_the_foot_of_a_page_names_three_columns_or_more():
+    from extractor.readers.alignment import header_at_foot, text_lines
+
+    header = placed_chars([(100, 700, "行政复议"), (300, 700, "行政诉讼"),
+                           (60, 712, "维持"), (120, 712, "纠正"), (180, 712, "总计"), (260, 712, "维持"),
+                           (320, 712, "纠正"), (380, 712, "总计")])
+    table = header_at_foot(text_lines(header), river_runs)
+    assert table.label_columns == 0 and len(table.x_lines) == 7  # six columns, all of values
+    # prose, or a line of two texts apart, is not a header
+    assert header_at_foot(text_lines(placed_chars([(60, 700, "政务公开工作与群众期待仍有差距。下一步，"),
+                                                   (60, 712, "将进一步完善制度。")])), river_runs) is None
+    assert header_at_foot(text_lines(placed_chars([(60, 700, "某某县司法局"), (300, 700, "联系人：张三"),
+                                                   (60, 712, "办公室")])), river_runs) is None
+
+
 def test_a_page_number_on_a_line_of_table_text_in_the_margin_is_found():
     from extractor.readers.pdf import page_number_chars
 
@@ -691,6 +706,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     (200, 3, as_drawn, "none"),
     # the same, the group label 三、本年度办理结果 printed in that row's cell beside the item: its own column
     (300, 6, text_in_first_cell, "none"),
+    # no rules: the 复议/诉讼 table's header alone at the foot of a page, its one row of numbers opening the next:
+    # read on the header's columns and joined to it
+    (300, 7, text_in_first_cell, "none"),
     # no rules: the 复议/诉讼 table's row of numbers leaves every 行政复议 column blank; the table's rows print no
     # label, so every column its header names is a value column (尚未审结 and 总计 are not one)
     (200, 14, as_drawn, "none"),

@@ -140,11 +140,13 @@ def same_size(a: Line, b: Line) -> bool:
 
 
 def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, float]]],
-                   continued: Columns | None = None, top_margin: float = 0.0) -> list[AlignedTable]:
+                   continued: Columns | None = None, top_margin: float = 0.0,
+                   foot: float = math.inf) -> list[AlignedTable]:
     """Tables found by alignment among `chars` (the characters outside ruled tables), top to bottom: the rest
     of the table that ended the page before (`continued`; a running header above it, within `top_margin`, is
     passed over), tables that print values, then tables that print none (every cell left blank) under a
-    header naming their columns.
+    header naming their columns, and a table's header alone at the foot of the page (above `foot`, the bottom
+    margin), its rows on the next.
 
     `rivers(rows, left, right, solid)` gives the white x-ranges between columns (the PDF reader's)."""
     lines = text_lines(chars)
@@ -168,7 +170,39 @@ def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, fl
     taken = {id(ch) for table in tables for ch in table.chars}
     rest = [line for line in lines if not any(id(s.chars[0]) in taken for s in line.segments)]
     tables += blank_tables(rest, rivers)
+    taken = {id(ch) for table in tables for ch in table.chars}
+    rest = [line for line in rest if not any(id(s.chars[0]) in taken for s in line.segments)]
+    header = header_at_foot([line for line in rest if line.bottom <= foot], rivers)
+    if header and (not tables or header.top > max(table.bottom for table in tables)):
+        tables.append(header)
     return sorted(tables, key=lambda t: t.top)
+
+
+def header_at_foot(lines: list[Line], rivers) -> AlignedTable | None:
+    """The header of a table alone at the foot of a page, its rows on the next (the 复议/诉讼 table over its
+    one row): the last lines, close together, in one size and printing no value, whose lowest cells name
+    three columns or more, set apart. Every column it names is read as a value column, so that the next page's
+    rows of numbers continue it (see `continuation`)."""
+    if not lines:
+        return None
+    start = len(lines) - 1
+    while start > 0 and same_size(lines[start - 1], lines[-1]) \
+            and lines[start].top - lines[start - 1].bottom <= MAX_BLANK_GAP * lines[start].height:
+        start -= 1
+    block = lines[start:]
+    if len(block) < 2 or any(line.values for line in block):
+        return None
+    leaves = lowest(header_cells(block, {id(s) for line in block for s in line.segments}))
+    if len(merged_spans((cell.x0, cell.x1) for cell in leaves)) < 3:
+        return None
+    left = min(s.x0 for line in block for s in line.segments)
+    right = max(s.x1 for line in block for s in line.segments)
+    runs = rivers([], left - 1, right + 1, [cell.chars for cell in leaves])
+    alignment = text_alignment(block, runs)
+    x_lines = [left - 1, *(edge_in(run, alignment) for run in runs), right + 1]
+    rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(block, x_lines)]
+    return AlignedTable([r for r in rows if r], block[0].top, block[-1].bottom, x_lines, chars_of(block), 0,
+                        headed=True)
 
 
 def blank_tables(lines: list[Line], rivers) -> list[AlignedTable]:

@@ -905,7 +905,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
     page_numbers = page_number_chars(outside, page.height)
     outside = [ch for ch in outside if id(ch) not in page_numbers]
     try:
-        aligned = aligned_tables(outside, river_runs, continued, top_margin=MARGIN)
+        aligned = aligned_tables(outside, river_runs, continued, top_margin=MARGIN, foot=page.height - MARGIN)
     except Exception as exc:  # a layout the alignment reader did not foresee must not cost the ruled tables
         aligned = []
         if warnings is not None:
