@@ -701,6 +701,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # column rules only: the 复议/诉讼 table's one row of numbers leaves every 行政复议 column blank; its cells
     # under the rest of the header are parted from the header (结果维持 over 2), those left blank hold it alone
     (200, 14, as_drawn, "columns"),
+    # column rules only, the 第二十条 tables one under the other, their captions printed in every cell: a value
+    # column's cell ends in a caption, not a label; its numbers on several lines part the rows
+    (300, 12, text_in_every_cell, "columns"),
     # no rules: the rest of a table its author split opens on a row left blank (1.本机关不掌握相关政府信息), a
     # row gap above its first row of numbers: a row of that table, not a paragraph
     (200, 3, as_drawn, "none"),

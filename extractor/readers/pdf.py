@@ -815,10 +815,11 @@ def ruled_tables(ruled, chars: list[dict], number: int, settings: dict) -> list[
 
 def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
     """Horizontal rules for the rows of a table whose columns are ruled but whose rows are not (a box with
-    column rules only). A ruled row holds several rows when its cells stack numbers (see `trailing_numbers`)
-    or a label cell holds several numbered labels set apart (`holds_rows`); they are parted at each cell of the
-    label column nearest the values (`rows_by_cells`), or, where no gap tells the cells apart (rows set without
-    padding), at each line holding values (`body_rows`)."""
+    column rules only). A ruled row holds several rows when a cell holds numbers on two lines or more, when it
+    is a header over its only row (see `trailing_numbers`), or when a label cell holds several numbered labels
+    set apart (`holds_rows`); they are parted at each cell of the label column nearest the values
+    (`rows_by_cells`), or, where no gap tells the cells apart (rows set without padding), at each line holding
+    values (`body_rows`)."""
     table, ys = placed.table, placed.y_lines
     left, right = placed.x_lines[0], placed.x_lines[-1]
     rules = []
@@ -830,18 +831,24 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         band = [ch for ch in chars if top < (ch["top"] + ch["bottom"]) / 2 < bottom
                 and left < (ch["x0"] + ch["x1"]) / 2 < right]
         stacked = [trailing_numbers(cell.text) for cell in cells]
+        numbers_in = {cell.col: sum(parse_value(line).value is not None for line in cell.text.splitlines())
+                      for cell in cells}
         # label cells: neither values nor units (a unit, centred on its row, says nothing of where it starts)
         labels = [cell for cell in cells if not parse_value(cell.text.splitlines()[-1]).ok
                   and not is_unit_word(cell.text.splitlines()[-1])]
-        if not any(numbers >= 2 for numbers, _ in stacked) \
+        # numbers on two lines of a cell, one under the other or apart (a caption printed in every cell of a
+        # row between them), are two rows'
+        if not any(count >= 2 for count in numbers_in.values()) \
                 and not (any(numbers and lines >= 2 for numbers, lines in stacked) and all(n >= 2 for numbers, n in stacked if numbers)) \
                 and not any(holds_rows(cell, placed.x_lines, band) for cell in labels):
             continue
         lines = text_lines(band)
-        # a column printing nothing level with or below the first numbers is not a label column: a value
-        # column whose rows here are all blank, its cell ending in its header
+        # a column printing nothing level with or below the first numbers is not a label column (a value
+        # column whose rows here are all blank, its cell ending in its header), nor one right of a column that
+        # prints numbers (a value column whose cell ends in text: a caption printed in every cell)
         first_values = next((line.top for line in lines if line.is_value_line), -math.inf)
-        leaves = [cell.col for cell in labels if any(
+        first_value_col = min((col for col, count in numbers_in.items() if count), default=math.inf)
+        leaves = [cell.col for cell in labels if cell.col < first_value_col and any(
             ch["top"] >= first_values and placed.x_lines[cell.col] < ch["x0"] < placed.x_lines[cell.col + cell.colspan]
             for ch in band)] or [cell.col for cell in labels]
         leaf_left = placed.x_lines[max(leaves)] if leaves else left
@@ -865,9 +872,9 @@ def holds_rows(cell: Cell, x_lines: list[float], band: list[dict]) -> bool:
 
 
 def trailing_numbers(text: str) -> tuple[int, int]:
-    """(numbers one under the other at the end of a cell's text, its lines). Rows that no rule parts show as
-    two numbers or more stacked in one cell, or as a row whose every cell ending in a number holds more lines
-    above it (a header over its only row, whose columns left blank hold the header alone)."""
+    """(numbers one under the other at the end of a cell's text, its lines). A header and the one row under it
+    that no rule parts show as a row whose every cell ending in a number holds more lines above it (the
+    columns the row leaves blank hold the header alone)."""
     lines = [line for line in text.splitlines() if line.strip()]
     numbers = 0
     while numbers < len(lines) and parse_value(lines[-1 - numbers]).value is not None:
