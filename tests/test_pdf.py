@@ -712,6 +712,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # no rules: the 复议/诉讼 table's header alone at the foot of a page, its one row of numbers opening the next:
     # read on the header's columns and joined to it
     (300, 7, text_in_first_cell, "none"),
+    # no rules: on the next page, 三、本年度办理结果 stands beside an item (5.要求行政机关确认或重新出具已获取信息)
+    # that starts left of where the items above did: the two are cells of their own, not one
+    (300, 6, as_drawn, "none"),
     # no rules: the 复议/诉讼 table's row of numbers leaves every 行政复议 column blank; the table's rows print no
     # label, so every column its header names is a value column (尚未审结 and 总计 are not one)
     (200, 14, as_drawn, "none"),

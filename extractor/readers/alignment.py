@@ -329,10 +329,20 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
         body.append(line)
     if not body:
         return None, []
-    leaf_left = leaf_column_left(body, x_lines[:columns.label_columns + 1])
-    rows = [row_of(group, x_lines) for group in rows_by_cells(body, leaf_left)]
+    label_columns = columns.label_columns
+    leaf_left = leaf_column_left(body, x_lines[:label_columns + 1])
+    groups = rows_by_cells(body, leaf_left)
+    # labels set beside each other across an edge of the label area above (三、本年度办理结果 beside a long item
+    # that starts left of where the items above did) part the label area by their own white
+    values_edge = x_lines[label_columns]
+    if any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for line in body for s in line.segments
+           for x in x_lines[1:label_columns]):
+        own = label_edges(groups, values_edge, values_edge)
+        if own:
+            x_lines, label_columns = [x_lines[0], *own, *x_lines[label_columns:]], len(own) + 1
+    rows = [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
-                        chars_of(body), columns.label_columns), body
+                        chars_of(body), label_columns), body
 
 
 def keeps_to(line: Line, columns: Columns) -> bool:
