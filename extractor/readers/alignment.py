@@ -294,13 +294,16 @@ def header_cells(header: list[Line], ids: set[int]) -> list[HeaderCell]:
     cells: list[HeaderCell] = []
     for line in header:
         for segment in (s for s in line.segments if id(s) in ids):
+            # the segment's own top and bottom: cells of different heights centre their text at different
+            # heights, and one line may take in text set a little lower (商业企 beside a wrapped stub)
+            top, bottom = min(ch["top"] for ch in segment.chars), max(ch["bottom"] for ch in segment.chars)
             above = next((c for c in cells if overlaps_x(c, segment)
-                          and 0 <= line.top - c.bottom <= TIGHT_GAP * line.height), None)
+                          and 0 <= top - c.bottom <= TIGHT_GAP * line.height), None)
             if above:
-                above.bottom, above.x0, above.x1 = line.bottom, min(above.x0, segment.x0), max(above.x1, segment.x1)
+                above.bottom, above.x0, above.x1 = bottom, min(above.x0, segment.x0), max(above.x1, segment.x1)
                 above.chars = above.chars + segment.chars
             else:
-                cells.append(HeaderCell(line.top, line.bottom, segment.x0, segment.x1, list(segment.chars)))
+                cells.append(HeaderCell(top, bottom, segment.x0, segment.x1, list(segment.chars)))
     return cells
 
 
@@ -330,16 +333,16 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     if not body:
         return None, []
     label_columns = columns.label_columns
-    leaf_left = leaf_column_left(body, x_lines[:label_columns + 1])
-    groups = rows_by_cells(body, leaf_left)
     # labels set beside each other across an edge of the label area above (三、本年度办理结果 beside a long item
-    # that starts left of where the items above did) part the label area by their own white
+    # that starts left of where the items above did, a group label beside items the part above printed alone)
+    # part the label area by their own white
     values_edge = x_lines[label_columns]
     if any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for line in body for s in line.segments
            for x in x_lines[1:label_columns]):
-        own = label_edges(groups, values_edge, values_edge)
+        own = label_edges([[line] for line in body], values_edge, values_edge)
         if own:
             x_lines, label_columns = [x_lines[0], *own, *x_lines[label_columns:]], len(own) + 1
+    groups = rows_by_cells(body, leaf_column_left(body, x_lines[:label_columns + 1]))
     rows = [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
                         chars_of(body), label_columns), body
@@ -395,7 +398,7 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
     starts = []
     above = None
     for i, line in enumerate(body):
-        right = [ch for s in line.segments if s.x1 > leaf_left for ch in s.chars]
+        right = [ch for s in line.segments if s.x1 > leaf_left + EDGE_SNAP for ch in s.chars]
         if not right:
             # a label of the left columns alone on its line starts a row when set apart from the lines around
             # it (a group label centred on its rows overlaps them), or overlapped only by numbers (its own, set
@@ -408,7 +411,7 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
                 above = line.bottom
             continue
         # measured on the text right of the edge only: a group label to the left, set on its own baseline,
-        # would close the gap between two rows
+        # would close the gap between two rows (one reaching past the edge by less than EDGE_SNAP too)
         top, bottom = min(ch["top"] for ch in right), max(ch["bottom"] for ch in right)
         if above is None or top - above > TIGHT_GAP * line.height:
             starts.append(i)
