@@ -474,7 +474,10 @@ def layout_columns(table: Table, r: int, mappings: Mappings, labels: list[Label]
         elif not labels:
             continue
         else:
-            candidates = candidate_fields(columns, mappings)
+            # a row in this layout fills its columns: only fields having every one of its dims (行政事业性收费
+            # beside two numbers is not read as 政府集中采购's 项目数量 and 总金额)
+            dims = {col.dim for col in layout}
+            candidates = tuple(f for f in candidate_fields(columns, mappings) if dims <= set(f.dims))
             score = max((ranked[0].score for label in labels if (ranked := rank_fields(label, [], candidates))),
                         default=0.0)
         if score > best_score:

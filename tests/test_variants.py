@@ -242,6 +242,21 @@ def test_headerless_rows_under_a_group_cell_take_their_layout_from_their_own_lab
     assert report.value("requests.result.other", "total") == 1
 
 
+def test_a_headerless_row_takes_a_layout_only_its_field_fills(tmp_path):
+    # the 2019 行政事业性收费 row cut from its header by a page break, over the 第二十条第（九）项 table: its two
+    # numbers are 上一年项目数量 and 本年增/减, not 政府集中采购's 采购项目数量 and 采购总金额
+    report = extract(tmp_path, [
+        ["行政事业性收费", "147", "-1"],
+        [Span("第二十条第（九）项", cols=3)],
+        ["信息内容", "采购项目数量", "采购总金额"],
+        ["政府集中采购", "32", "690000元"],
+    ])
+    assert report.value("proactive.admin_fees", "prev_count") == 147
+    assert report.value("proactive.admin_fees", "change") == -1
+    assert not ((report.observations["field"] == "proactive.admin_fees") & (report.observations["dim"] == "amount")).any()
+    assert report.value("proactive.procurement", "amount") == 69
+
+
 def test_numbers_before_a_headerless_table_is_known_are_reported(tmp_path):
     # a row of numbers whose label fits no layout, above a row that shows the table's: never dropped silently
     report = extract(tmp_path, [
