@@ -732,18 +732,22 @@ def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     assert got == truth
 
 
-@pytest.mark.parametrize("number", [
-    # column names set at different heights in cells of different heights (商业企业 lower than 自然人, beside a
-    # stub wrapped over two lines) are cells of their own, not part of the group header above them
-    3,
-    # the rest of the table on the next page prints a group label beside its items where the part above printed
-    # none: its rows are read on the label columns that part its labels, each row whole
-    19,
-    # a group label (（六）其他处理) reaching just past the edge of the item column does not join two rows
-    14,
+
+@pytest.mark.parametrize("seed, number, rules", [
+    # no rules: column names set at different heights in cells of different heights (商业企业 lower than 自然人,
+    # beside a stub wrapped over two lines) are cells of their own, not part of the group header above them
+    (33, 3, "none"),
+    # no rules: the rest of the table on the next page prints a group label beside its items where the part
+    # above printed none: its rows are read on the label columns that part its labels, each row whole
+    (33, 19, "none"),
+    # no rules: a group label (（六）其他处理) reaching just past the edge of the item column does not join two rows
+    (33, 14, "none"),
+    # horizontal rules only: a row left blank (3.危及“三安全一稳定”) ends the page under another row left blank
+    # beside its group label; rows of labels wrapped over seven lines, taller than rows usually are, are rows
+    (91, 13, "horizontal"),
 ])
-def test_generated_reports_without_rules_in_a_larger_type(tmp_path, number):
-    got, truth, pages = redrawn_report_cells(tmp_path, 33, number, as_drawn, "none", shrink=1.3)
+def test_generated_reports_in_a_larger_type(tmp_path, seed, number, rules):
+    got, truth, pages = redrawn_report_cells(tmp_path, seed, number, as_drawn, rules, shrink=1.3)
     assert pages >= 2
     assert got == truth
 

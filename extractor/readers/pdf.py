@@ -25,7 +25,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
-from .alignment import (EDGE_SNAP, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables, body_rows,
+from .alignment import (EDGE_SNAP, MAX_LINE_GAP, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables, body_rows,
                         label_edges, merged_spans, rows_by_cells, same_size, text_lines, value_left_of)
 from .pdf_text import group_lines, text_of
 
@@ -561,7 +561,7 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
         y, x0, x1 = rule
         stack = stacks[-1] if stacks else None
         if stack and x1 <= stack[0][2] + 2 * GRID_SNAP and x0 >= stack[0][1] - 2 * GRID_SNAP \
-                and y - stack[-1][0] <= MAX_ROW_HEIGHT:
+                and (y - stack[-1][0] <= MAX_ROW_HEIGHT or is_filled_row(chars, stack[-1][0], y, x0, x1)):
             stack.append(rule)
         else:
             stacks.append([rule])
@@ -583,6 +583,19 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
         if rows >= MIN_RULED_ROWS:
             regions.append(run)
     return regions
+
+
+def is_filled_row(chars: CharsByHeight, top: float, bottom: float, left: float, right: float) -> bool:
+    """Whether the text between two rules further apart than MAX_ROW_HEIGHT fills the space between them, as a
+    label wrapped over many lines does (1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 in a
+    narrow column), rather than leaving white where a table ends and another begins: lines one under the
+    other, each at most MAX_LINE_GAP line heights from the next and from the rules."""
+    lines = text_lines([ch for ch in chars.between(top, bottom) if left <= (ch["x0"] + ch["x1"]) / 2 <= right])
+    if not lines:
+        return False
+    height = max(line.height for line in lines)
+    edges = [top, *(y for line in lines for y in (line.top, line.bottom)), bottom]
+    return all(lower - upper <= MAX_LINE_GAP * height for upper, lower in zip(edges[::2], edges[1::2]))
 
 
 @dataclass
@@ -625,30 +638,40 @@ def is_blank_row(bands: list[Band], k: int) -> bool:
     """Whether `bands[k]`, one run of text, is a row left blank (（三）不予公开) rather than a heading between two
     tables: the nearest rows of values above and below it (past empty bands and other such runs of text in its
     size) print their text in its size, and their values right of it. Right above header cells over those
-    values, it is a table's caption or a line of its header."""
+    values, it is a table's caption or a line of its header. When neither neighbour prints values, rows left
+    blank with a group label beside their item (（六）其他处理 | 1.申请人…) are passed over too, unless they
+    reach over the values (header cells)."""
     band = bands[k]
     if not band.is_one_run:
         return False
-    above, below = (nearest_text(bands, k, step) for step in (-1, 1))
-    rows = [b for b in (above, below) if b is not None and b.value_lines == 1]
-    value_lines = [line for row in rows for line in row.lines if line.values]
-    if not value_lines:
+    for blank_rows in (False, True):
+        (above, _), (below, passed_below) = (nearest_text(bands, k, step, blank_rows) for step in (-1, 1))
+        rows = [b for b in (above, below) if b is not None and b.value_lines == 1]
+        value_lines = [line for row in rows for line in row.lines if line.values]
+        if value_lines:
+            break
+    else:
         return False
     value_left = min(value_left_of(line) for line in value_lines)
     if below is not None and below.value_lines != 1 and not below.is_one_run and \
             any(s.x1 > value_left for line in below.lines for s in line.segments):
         return False
+    if any(s.x1 > value_left - EDGE_SNAP for b in passed_below for line in b.lines for s in line.segments):
+        return False  # header cells below it, over the values
     return all(same_size(line, value_line) and line.segments[-1].x1 < value_left - EDGE_SNAP
                for value_line in value_lines for line in band.lines)
 
 
-def nearest_text(bands: list[Band], k: int, step: int) -> Band | None:
+def nearest_text(bands: list[Band], k: int, step: int, blank_rows: bool = False) -> tuple[Band | None, list[Band]]:
     """The band nearest `bands[k]` upwards (step -1) or downwards (1) that is neither empty nor one run of text
-    in its size."""
+    in its size (with `blank_rows`, nor any text in its size printing no value), and the bands passed over."""
     i = k + step
-    while 0 <= i < len(bands) and (not bands[i].chars or bands[i].is_one_run and same_size(bands[i], bands[k])):
+    passed = []
+    while 0 <= i < len(bands) and (not bands[i].chars or same_size(bands[i], bands[k]) and (
+            bands[i].is_one_run or blank_rows and not bands[i].value_lines)):
+        passed.append(bands[i])
         i += step
-    return bands[i] if 0 <= i < len(bands) else None
+    return (bands[i] if 0 <= i < len(bands) else None), passed
 
 
 def column_river_runs(chars: CharsByHeight, region: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
