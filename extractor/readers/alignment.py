@@ -337,12 +337,13 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     # that starts left of where the items above did, a group label beside items the part above printed alone)
     # part the label area by their own white
     values_edge = x_lines[label_columns]
+    groups = rows_by_cells(body, leaf_column_left(body, x_lines[:label_columns + 1]))
     if any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for line in body for s in line.segments
            for x in x_lines[1:label_columns]):
-        own = label_edges([[line] for line in body], values_edge, values_edge)
+        own = label_edges(groups, values_edge, values_edge)
         if own:
             x_lines, label_columns = [x_lines[0], *own, *x_lines[label_columns:]], len(own) + 1
-    groups = rows_by_cells(body, leaf_column_left(body, x_lines[:label_columns + 1]))
+            groups = rows_by_cells(body, leaf_column_left(body, x_lines[:label_columns + 1]))
     rows = [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
                         chars_of(body), label_columns), body
