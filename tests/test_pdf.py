@@ -587,6 +587,18 @@ def test_the_rest_of_a_table_keeps_the_value_edges_above_and_its_own_label_edges
     assert edges_above([60, 124, 260, 535], 60, 535, [(152, 198), (240, 305), (320, 400)], chars) is None
 
 
+def test_rows_under_a_header_alone_at_the_foot_may_print_labels_in_its_first_column():
+    # horizontal rules only: the 第二十条第（六）项 table's caption and header alone at the foot of page 1, its rows
+    # (行政处罚 and its numbers) opening page 2: the header's first column is the stub, and the rows continue it
+    doc = read_pdf(CORPUS / "pdf" / "reportlab_hrules" / "report_2020_county_bureau.pdf")
+    table = next(b for b in doc.blocks if isinstance(b, Table)
+                 and any(cell.text == "行政处罚" for row in b.grid for cell in row))
+    assert table.page == 1
+    assert [cell.text for cell in table.row_cells(0)][1:] == ["上一年项目数量", "本年增/减", "处理决定数量"]
+    assert [cell.text for cell in table.row_cells(1)] == ["行政处罚", "159", "+25", "23"]
+    assert [cell.text for cell in table.row_cells(2)] == ["行政强制", "8", "-7", "0"]
+
+
 def test_a_header_alone_at_the_foot_of_a_page_names_three_columns_or_more():
     from extractor.readers.alignment import header_at_foot, text_lines
 

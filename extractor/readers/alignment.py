@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 from typing import Callable
 
@@ -167,15 +167,19 @@ def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, fl
                                   after) or table
         if table:
             tables.append(table)
-    taken = {id(ch) for table in tables for ch in table.chars}
-    rest = [line for line in lines if not any(id(s.chars[0]) in taken for s in line.segments)]
+    rest = lines_outside(lines, tables)
     tables += blank_tables(rest, rivers)
-    taken = {id(ch) for table in tables for ch in table.chars}
-    rest = [line for line in rest if not any(id(s.chars[0]) in taken for s in line.segments)]
+    rest = lines_outside(rest, tables)
     header = header_at_foot([line for line in rest if line.bottom <= foot], rivers)
     if header and (not tables or header.top > max(table.bottom for table in tables)):
         tables.append(header)
     return sorted(tables, key=lambda t: t.top)
+
+
+def lines_outside(lines: list[Line], tables: list[AlignedTable]) -> list[Line]:
+    """The lines none of whose pieces the tables took."""
+    taken = {id(ch) for table in tables for ch in table.chars}
+    return [line for line in lines if not any(id(s.chars[0]) in taken for s in line.segments)]
 
 
 def header_at_foot(lines: list[Line], rivers) -> AlignedTable | None:
@@ -322,16 +326,15 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     none of its value columns' edges and print nothing but values in its value columns (labels there are
     those of another table, or of columns of the label area the page before left blank). Lines above
     `top_margin` that are not such lines (a running header) are passed over."""
-    x_lines = columns.x_lines
-    body: list[Line] = []
-    for line in lines:
-        if not keeps_to(line, columns) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
-            if not body and line.bottom < top_margin:
-                continue
-            break
-        body.append(line)
+    body = continued_lines(lines, columns, top_margin)
+    if not body and columns.label_columns == 0:
+        # a header alone at the foot of the page before named every column a value column; its first may be the
+        # stub (信息内容), whose labels (行政处罚) its rows print
+        columns = replace(columns, label_columns=1)
+        body = continued_lines(lines, columns, top_margin)
     if not body:
         return None, []
+    x_lines = columns.x_lines
     label_columns = columns.label_columns
     # labels set beside each other across an edge of the label area above (三、本年度办理结果 beside a long item
     # that starts left of where the items above did, a group label beside items the part above printed alone)
@@ -347,6 +350,19 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     rows = [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
                         chars_of(body), label_columns), body
+
+
+def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> list[Line]:
+    """The first lines that keep to `columns` (see `keeps_to`), close together, past those above `top_margin`
+    that do not."""
+    body: list[Line] = []
+    for line in lines:
+        if not keeps_to(line, columns) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
+            if not body and line.bottom < top_margin:
+                continue
+            break
+        body.append(line)
+    return body
 
 
 def keeps_to(line: Line, columns: Columns) -> bool:
