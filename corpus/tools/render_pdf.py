@@ -115,17 +115,43 @@ class Renderer:
                     cell_w = xs[c1 + 1] - xs[c0] - 2 * CELL_PAD
                     lines = max(lines, len(wrap(text, cell_w, size)))
             heights.append(lines * size * 1.3 + 2 * CELL_PAD)
+        # a cell merged down several rows grows the last of them to hold its text, as Word and WPS do
+        for r0, c0, r1, c1 in sorted(merges, key=lambda m: m[2] - m[0]):
+            if r1 > r0:
+                lines = len(wrap(grid[r0][c0], xs[c1 + 1] - xs[c0] - 2 * CELL_PAD, size))
+                heights[r1] += max(0.0, lines * size * 1.3 + 2 * CELL_PAD - sum(heights[r0:r1 + 1]))
         self.y -= 4
+
+        body_start = next((r for r in range(len(grid)) if any(is_value(t) for t in grid[r][1:])), len(grid))
+
+        def first_cut(r: int) -> int | None:
+            """The first row of the merged header cells (above the first row holding a value) a page break before
+            row r would cut short of their text."""
+            cut = [r0 for r0, c0, r1, c1 in merges if r0 < min(r, body_start) and r <= r1 and sum(heights[r0:r]) < (
+                len(wrap(grid[r0][c0], xs[c1 + 1] - xs[c0] - 2 * CELL_PAD, size)) * size * 1.3 + 2 * CELL_PAD)]
+            return min(cut) if cut else None
+
         header = list(range(min(self.repeat_header, len(grid))))
-        top_row, bottom = 0, self.y
-        for r in range(len(grid)):
+        top_row, bottom, r, moved = 0, self.y, 0, False
+        while r < len(grid):
             if bottom - heights[r] < MARGIN_BOTTOM and r > top_row:
+                # Word and WPS keep a header cell's text inside it: the break moves up above the cell (the
+                # whole table to the next page when the cell starts it)
+                start = first_cut(r)
+                if start is not None and start < r:
+                    if start == 0 and not moved:
+                        self.new_page()
+                        top_row, bottom, r, moved = 0, self.y, 0, True
+                        continue
+                    if start > top_row:
+                        r = start
                 self.draw_rows(grid, owner, xs, heights, top_row, r, size)
                 self.new_page()
                 if header and r > header[-1]:
                     self.draw_rows(grid, owner, xs, heights, header[0], header[-1] + 1, size)
                 top_row, bottom = r, self.y
             bottom -= heights[r]
+            r += 1
         self.draw_rows(grid, owner, xs, heights, top_row, len(grid), size)
         self.y -= 6
 
