@@ -201,9 +201,16 @@ class Renderer:
                 elif self.rules == "columns":
                     c.line(x0, y_top, x0, y_bottom)
                     c.line(x1, y_top, x1, y_bottom)
-                if r0 < start:
-                    continue  # the text of a merged cell stays on the page where it starts
                 lines = wrap(grid[r0][c0], x1 - x0 - 2 * CELL_PAD, size)
+                # a merged cell cut by the page break: its text runs on from the part above the break into the
+                # part below it, as in Word, when the part above has no room for all of it
+                room = max(1, int((sum(heights[r0:start]) - 2 * CELL_PAD) // (size * 1.3))) if r0 < start else 0
+                if r0 < start:
+                    lines = lines[room:]
+                elif r1 >= stop:
+                    lines = lines[:max(1, int((y_top - y_bottom - 2 * CELL_PAD) // (size * 1.3)))]
+                if not lines:
+                    continue
                 c.setFont(FONT, size)
                 text_h = len(lines) * size * 1.3
                 y = (y_top + y_bottom) / 2 + text_h / 2 - size
