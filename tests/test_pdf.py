@@ -551,6 +551,17 @@ def test_numbers_on_two_lines_are_joined_only_when_the_first_fills_its_cell():
     assert box_text(one_by_one, width=10.0) == "1\n3\n.\n1"  # "3." would have fitted on one line
 
 
+def test_numbers_far_apart_in_a_narrow_cell_are_rows_not_one_wrapped_number():
+    from extractor.readers.pdf import box_text
+
+    # full-width digits in a 17 pt column of a turned table with column rules only: 16 wraps over two lines,
+    # then 5 and 9 centred in rows several lines tall (their labels wrap a character a line)
+    digits = [("１", 0.0), ("６", 10.4), ("５", 48.0), ("９", 105.0)]
+    chars = [{"text": ch, "x0": 113.4, "x1": 121.4, "top": top, "bottom": top + 8.0, "width": 8.0, "height": 8.0}
+             for ch, top in digits]
+    assert box_text(chars, width=17.0) == "１６\n５\n９"
+
+
 def placed_chars(items, size=8.0):
     """pdfplumber-like characters: (x0, top, text) each set from x0 at top, one character `size` wide."""
     return [{"text": ch, "x0": x + k * size, "x1": x + (k + 1) * size, "top": top, "bottom": top + size,

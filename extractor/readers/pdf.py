@@ -359,17 +359,26 @@ DIGITS = set("0123456789.,０１２３４５６７８９．，")
 def box_text(chars: list[dict], width: float) -> str:
     """A cell's text. A number too wide for its cell wraps onto the next line ("35" over "2" in a narrow
     column is 352): its lines are joined again when each line but the last fills the cell, leaving no room
-    for the character that opens the next. Numbers on lines that do not fill it stay apart, and are then never
-    read as one (two rows run into one cell)."""
+    for the character that opens the next, and follows the one above it as lines of one cell do (at most
+    MAX_LINE_GAP line heights apart). Numbers on lines that do not fill it stay apart, and are then never read
+    as one (two rows run into one cell); so do numbers further apart (rows several lines tall, each centring
+    its number: 16 over 5 over 9 are three rows')."""
     text = text_of(chars)
     if "\n" not in text or not set(text) - {"\n"} <= DIGITS:
         return text
     lines = group_lines(chars)
+    numbers = [text_of(lines[0])]
     for line, below in zip(lines, lines[1:]):
         used = max(ch["x1"] for ch in line) - min(ch["x0"] for ch in line)
         if used + min(below, key=itemgetter("x0"))["width"] + 2 * MIN_CELL_PADDING < width:
             return text
-    return text.replace("\n", "")
+        height = max(ch["bottom"] - ch["top"] for ch in line)
+        gap = min(ch["top"] for ch in below) - max(ch["bottom"] for ch in line)
+        if gap <= MAX_LINE_GAP * height:
+            numbers[-1] += text_of(below)
+        else:
+            numbers.append(text_of(below))
+    return "\n".join(numbers)
 
 
 def page_text_lines(chars: list[dict]) -> list[tuple[float, str]]:
