@@ -108,7 +108,9 @@ def map_document(document: Document, mappings: Mappings):
     recognised_tables = 0
     for index, (table, caption) in enumerate(captioned_tables(document)):
         result = map_table(table, index, mappings, state)
-        if not result.recognised:
+        if not result.recognised or not result.values:
+            # a table turned about its diagonal may also show column names the first reading knows, and yet
+            # give it no value (the request table with 申请人情况 down and 三、本年度办理结果 across)
             result = map_turned_table(table, index, mappings) or result
         if not result.values and caption:
             result = map_captioned_table(table, caption, index, mappings) or result

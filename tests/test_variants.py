@@ -129,6 +129,22 @@ def test_requests_table_printed_turned(tmp_path):
     assert got == truth
 
 
+def test_turned_table_read_turned_when_read_upright_it_gives_no_value(tmp_path):
+    # generated report 7 of seed 91 with every table turned: read upright, a row of its request table
+    # (申请人情况 | 总计 | numbers) fits a layout of headerless rows, so that reading knows the table's columns yet
+    # maps no value; the table is then read turned, and every cell of the report is read
+    import itertools
+
+    _, generated = next(itertools.islice(generated_reports(91), 7, None))
+    path = tmp_path / "r.docx"
+    write_docx(redrawn(generated.spec, turned), path)
+    report = extract_file(path)
+    got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in report.observations.itertuples()}
+    truth = {(field, dim): value for field, dim, value in generated.truth}
+    assert sum(field.startswith("requests.") for field, _ in truth) == 175
+    assert got == truth
+
+
 def test_review_rows_told_apart_by_their_notes_in_brackets(tmp_path):
     report = extract(tmp_path, [
         ["", *OUTCOMES],
