@@ -111,7 +111,10 @@ def map_document(document: Document, mappings: Mappings):
         if not result.recognised or not result.values:
             # a table turned about its diagonal may also show column names the first reading knows, and yet
             # give it no value (the request table with 申请人情况 down and 三、本年度办理结果 across)
-            result = map_turned_table(table, index, mappings) or result
+            turned = map_turned_table(table, index, mappings)
+            if turned:
+                # the header the upright reading found is not one a next table without a header goes on under
+                result, state.columns = turned, None
         if not result.values and caption:
             result = map_captioned_table(table, caption, index, mappings) or result
         values.extend(result.values)
