@@ -9,7 +9,7 @@ from reportlab.pdfgen import canvas
 
 from conftest import CORPUS
 from redraw import (as_drawn, blank_row_every_fifth, generated_reports, redrawn, spacer_column, text_in_every_cell,
-                    text_in_first_cell)
+                    text_in_first_cell, turned)
 from extractor import extract_file
 from extractor.document import Table
 from extractor.readers.alignment import aligned_tables
@@ -797,6 +797,18 @@ def redrawn_report_cells(tmp_path, seed: int, number: int, redraw, rules: str, s
     extracted = extract_file(path)
     got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extracted.observations.itertuples()}
     return got, {(field, dim): value for field, dim, value in report.truth}, extracted.document["pages"]
+
+
+def test_a_table_after_one_read_turned_is_not_read_under_the_upright_reading_header(tmp_path):
+    # horizontal rules only, every table turned: the request table, read turned, runs on as a second table
+    # without a header (applicants down). Read under the header the upright reading of the first found, its
+    # rows 其他 and 总计 were taken for the fields of those names (requests.result.other.other total 5, the
+    # truth 1); a headerless table after one read turned is left unread instead (the first still read)
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 5, turned, "horizontal")
+    assert truth[("requests.result.other.other", "total")] == 1
+    assert ("requests.result.other.other", "total") not in got
+    assert ("requests.result.total", "total") not in got
+    assert got[("requests.carried_forward", "natural_person")] == truth[("requests.carried_forward", "natural_person")] == 2
 
 
 @pytest.mark.parametrize("seed, number, redraw, rules, missed", [
