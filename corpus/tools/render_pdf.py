@@ -29,6 +29,11 @@ def is_value(text: str) -> bool:
     return bool(text) and (text.replace(".", "").isdigit() or set(text) <= set("—-/"))
 
 
+def lines_within(height: float, size: float) -> int:
+    """How many lines of text in `size` a cell part `height` tall holds (one at least)."""
+    return max(1, int((height - 2 * CELL_PAD) // (size * 1.3)))
+
+
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Break text into lines no wider than `width` (CJK breaks anywhere)."""
     lines = []
@@ -115,11 +120,15 @@ class Renderer:
                     cell_w = xs[c1 + 1] - xs[c0] - 2 * CELL_PAD
                     lines = max(lines, len(wrap(text, cell_w, size)))
             heights.append(lines * size * 1.3 + 2 * CELL_PAD)
+
+        def text_height(r0: int, c0: int, c1: int) -> float:
+            """The height the text of the cell at (r0, c0), across columns c0..c1, needs."""
+            return len(wrap(grid[r0][c0], xs[c1 + 1] - xs[c0] - 2 * CELL_PAD, size)) * size * 1.3 + 2 * CELL_PAD
+
         # a cell merged down several rows grows the last of them to hold its text, as Word and WPS do
         for r0, c0, r1, c1 in sorted(merges, key=lambda m: m[2] - m[0]):
             if r1 > r0:
-                lines = len(wrap(grid[r0][c0], xs[c1 + 1] - xs[c0] - 2 * CELL_PAD, size))
-                heights[r1] += max(0.0, lines * size * 1.3 + 2 * CELL_PAD - sum(heights[r0:r1 + 1]))
+                heights[r1] += max(0.0, text_height(r0, c0, c1) - sum(heights[r0:r1 + 1]))
         self.y -= 4
 
         body_start = next((r for r in range(len(grid)) if any(is_value(t) for t in grid[r][1:])), len(grid))
@@ -127,8 +136,8 @@ class Renderer:
         def first_cut(r: int) -> int | None:
             """The first row of the merged header cells (above the first row holding a value) a page break before
             row r would cut short of their text."""
-            cut = [r0 for r0, c0, r1, c1 in merges if r0 < min(r, body_start) and r <= r1 and sum(heights[r0:r]) < (
-                len(wrap(grid[r0][c0], xs[c1 + 1] - xs[c0] - 2 * CELL_PAD, size)) * size * 1.3 + 2 * CELL_PAD)]
+            cut = [r0 for r0, c0, r1, c1 in merges
+                   if r0 < min(r, body_start) and r <= r1 and sum(heights[r0:r]) < text_height(r0, c0, c1)]
             return min(cut) if cut else None
 
         header = list(range(min(self.repeat_header, len(grid))))
@@ -204,11 +213,10 @@ class Renderer:
                 lines = wrap(grid[r0][c0], x1 - x0 - 2 * CELL_PAD, size)
                 # a merged cell cut by the page break: its text runs on from the part above the break into the
                 # part below it, as in Word, when the part above has no room for all of it
-                room = max(1, int((sum(heights[r0:start]) - 2 * CELL_PAD) // (size * 1.3))) if r0 < start else 0
                 if r0 < start:
-                    lines = lines[room:]
+                    lines = lines[lines_within(sum(heights[r0:start]), size):]
                 elif r1 >= stop:
-                    lines = lines[:max(1, int((y_top - y_bottom - 2 * CELL_PAD) // (size * 1.3)))]
+                    lines = lines[:lines_within(y_top - y_bottom, size)]
                 if not lines:
                     continue
                 c.setFont(FONT, size)
