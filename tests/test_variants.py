@@ -1,4 +1,5 @@
 """Header wordings seen in real reports beyond the official ones."""
+import itertools
 import random
 
 from generate import Style, Writer, requests_header, requests_numbers, requests_rows
@@ -133,8 +134,6 @@ def test_turned_table_read_turned_when_read_upright_it_gives_no_value(tmp_path):
     # generated report 7 of seed 91 with every table turned: read upright, a row of its request table
     # (申请人情况 | 总计 | numbers) fits a layout of headerless rows, so that reading knows the table's columns yet
     # maps no value; the table is then read turned, and every cell of the report is read
-    import itertools
-
     _, generated = next(itertools.islice(generated_reports(91), 7, None))
     path = tmp_path / "r.docx"
     write_docx(redrawn(generated.spec, turned), path)
