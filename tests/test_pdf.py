@@ -811,6 +811,16 @@ def test_a_table_after_one_read_turned_is_not_read_under_the_upright_reading_hea
     assert got[("requests.carried_forward", "natural_person")] == truth[("requests.carried_forward", "natural_person")] == 2
 
 
+def test_a_header_alone_is_not_read_turned(tmp_path):
+    # horizontal rules only, merged cells drawn apart: the 复议/诉讼 table's header alone at the foot of page 2,
+    # its row of numbers opening page 3. Read turned, the header would give blank values for the outcomes,
+    # and the row of numbers would lose the header it goes on under
+    got, truth, _ = redrawn_report_cells(tmp_path, 300, 4, text_in_every_cell, "horizontal")
+    assert got[("review_litigation.litigation_direct", "total")] == truth[("review_litigation.litigation_direct", "total")] == 3
+    assert {key: value for key, value in got.items() if key[0].startswith("review_litigation.")} == \
+        {key: value for key, value in truth.items() if key[0].startswith("review_litigation.")}
+
+
 @pytest.mark.parametrize("seed, number, redraw, rules, missed", [
     # horizontal rules only, the author's split table printing its header again mid-page: its column names
     # are not cut from it (they print side by side, close); 四、结转下年度继续办理, left blank, is not read
