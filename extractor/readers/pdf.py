@@ -582,7 +582,7 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
                  for upper, lower in zip(stack, stack[1:])]
         run, rows = [stack[0]], 0
         for k, lower in enumerate(stack[1:]):
-            if is_table_band(bands[k]):
+            if is_table_band(bands[k]) and not is_gap_before_header(bands, k):
                 rows += 1
             elif not is_blank_row(bands, k):
                 if rows >= MIN_RULED_ROWS:
@@ -592,6 +592,19 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
         if rows >= MIN_RULED_ROWS:
             regions.append(run)
     return regions
+
+
+def is_gap_before_header(bands: list[Band], k: int) -> bool:
+    """Whether `bands[k]`, empty, parts a row of values above from header cells below (names set apart over
+    those values, no value of their own): the white between the end of one table and a header printed again,
+    not a row left blank (its labels keep left of the values)."""
+    if bands[k].chars or not 0 < k < len(bands) - 1:
+        return False
+    above, below = bands[k - 1], bands[k + 1]
+    if above.value_lines != 1 or below.value_lines or not below.chars or below.is_one_run:
+        return False
+    value_left = min(value_left_of(line) for line in above.lines if line.values)
+    return any(s.x1 > value_left - EDGE_SNAP for line in below.lines for s in line.segments)
 
 
 def is_filled_row(chars: CharsByHeight, top: float, bottom: float, left: float, right: float) -> bool:
