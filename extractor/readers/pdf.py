@@ -603,8 +603,13 @@ def is_gap_before_header(bands: list[Band], k: int) -> bool:
     above, below = bands[k - 1], bands[k + 1]
     if above.value_lines != 1 or below.value_lines or not below.chars or below.is_one_run:
         return False
-    value_left = min(value_left_of(line) for line in above.lines if line.values)
-    return any(s.x1 > value_left - EDGE_SNAP for line in below.lines for s in line.segments)
+    return reaches_over(below, min(value_left_of(line) for line in above.lines if line.values))
+
+
+def reaches_over(band: Band, value_left: float) -> bool:
+    """Whether text of `band` reaches over the value columns, which start at `value_left` (header cells do; a
+    row's labels keep left of them)."""
+    return any(s.x1 > value_left - EDGE_SNAP for line in band.lines for s in line.segments)
 
 
 def is_filled_row(chars: CharsByHeight, top: float, bottom: float, left: float, right: float) -> bool:
@@ -678,7 +683,7 @@ def is_blank_row(bands: list[Band], k: int) -> bool:
     if below is not None and below.value_lines != 1 and not below.is_one_run and \
             any(s.x1 > value_left for line in below.lines for s in line.segments):
         return False
-    if any(s.x1 > value_left - EDGE_SNAP for b in passed_below for line in b.lines for s in line.segments):
+    if any(reaches_over(b, value_left) for b in passed_below):
         return False  # header cells below it, over the values
     return all(same_size(line, value_line) and line.segments[-1].x1 < value_left - EDGE_SNAP
                for value_line in value_lines for line in band.lines)
