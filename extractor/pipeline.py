@@ -16,6 +16,7 @@ from .mapping import (Finding, MappingState, drop_group_rows, keep_best, map_cap
                       map_turned_table)
 from .mappings import Mappings, load_mappings
 from .metadata import find_metadata
+from .normalize import parse_value
 from .readers import ReadError, read_document, sniff_format
 from .schema import DOCUMENTS, FINDINGS, OBSERVATIONS, frame
 from .sections import find_sections
@@ -100,6 +101,21 @@ def captioned_tables(document: Document) -> list[tuple[Table, str]]:
     return tables
 
 
+def numbers_read(result) -> int:
+    return sum(value.value is not None for value in result.values)
+
+
+def explains_little(result, table: Table) -> bool:
+    """Whether a reading of a table maps fewer than half the numbers it prints (the cells are counted only
+    when it maps fewer than half as many values as the table has cells)."""
+    read = numbers_read(result)
+    if 2 * read >= table.n_rows * table.n_cols:
+        return False
+    printed = sum(parse_value(cell.text).value is not None
+                  for row in table.grid for cell in {id(cell): cell for cell in row}.values())
+    return 2 * read < printed
+
+
 def map_document(document: Document, mappings: Mappings):
     """All tables of a document mapped in order, the header of one table carried to a headerless next."""
     state = MappingState()
@@ -108,11 +124,12 @@ def map_document(document: Document, mappings: Mappings):
     recognised_tables = 0
     for index, (table, caption) in enumerate(captioned_tables(document)):
         result = map_table(table, index, mappings, state)
-        if not result.recognised or not result.values:
+        if not result.recognised or explains_little(result, table):
             # a table turned about its diagonal may also show column names the first reading knows, and yet
-            # give it no value (the request table with 申请人情况 down and 三、本年度办理结果 across)
+            # give it no value, or a few (the request table with 申请人情况 down and 三、本年度办理结果 across:
+            # its rows 其他 and 总计 read as the fields of those names)
             turned = map_turned_table(table, index, mappings)
-            if turned:
+            if turned and numbers_read(turned) > numbers_read(result):
                 # the header the upright reading found is not one a next table without a header goes on under
                 result, state.columns = turned, None
         if not result.values and caption:

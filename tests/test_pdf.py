@@ -811,6 +811,15 @@ def test_a_table_after_one_read_turned_is_not_read_under_the_upright_reading_hea
     assert got[("requests.carried_forward", "natural_person")] == truth[("requests.carried_forward", "natural_person")] == 2
 
 
+def test_a_turned_table_read_upright_in_part_is_read_turned(tmp_path):
+    # no rules, every table turned: read upright, the request table maps two numbers (its applicant rows 其他
+    # and 总计 taken for the fields of those names, under 其他组织) of the 91 it prints, the 复议/诉讼 table 3 of
+    # 15; read turned, every number. The reading that maps more numbers is kept
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 5, turned, "none")
+    assert got[("requests.result.total", "other_org")] == truth[("requests.result.total", "other_org")] == 6
+    assert got == truth
+
+
 def test_a_header_alone_is_not_read_turned(tmp_path):
     # horizontal rules only, merged cells drawn apart: the 复议/诉讼 table's header alone at the foot of page 2,
     # its row of numbers opening page 3. Read turned, the header would give blank values for the outcomes,
