@@ -563,10 +563,9 @@ def map_turned_table(table: Table, index: int, mappings: Mappings) -> TableResul
     """The values of a table printed turned, its fields across and their dims down (the 复议/诉讼 table on a
     narrow page: 结果维持 … 总计 as rows, 行政复议 and the two 行政诉讼 as columns), read as the table it turns:
     None unless that reading finds values, every one of them read with high confidence. Rows and columns are
-    the printed table's. A table of blanks read turned says nothing: a header alone (its rows on the next
-    page) would read as a row of blank values."""
+    the printed table's."""
     turned = map_table(transposed(table), index, mappings, MappingState())
-    if not read_with_confidence(turned) or all(value.value is None for value in turned.values):
+    if not read_with_confidence(turned):
         return None
     for value in turned.values:
         value.row, value.col = value.col, value.row

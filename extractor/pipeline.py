@@ -111,8 +111,7 @@ def explains_little(result, table: Table) -> bool:
     read = numbers_read(result)
     if 2 * read >= table.n_rows * table.n_cols:
         return False
-    printed = sum(parse_value(cell.text).value is not None
-                  for row in table.grid for cell in {id(cell): cell for cell in row}.values())
+    printed = sum(parse_value(cell.text).value is not None for r in range(table.n_rows) for cell in table.row_cells(r))
     return 2 * read < printed
 
 
@@ -129,6 +128,8 @@ def map_document(document: Document, mappings: Mappings):
             # give it no value, or a few (the request table with 申请人情况 down and 三、本年度办理结果 across:
             # its rows 其他 and 总计 read as the fields of those names)
             turned = map_turned_table(table, index, mappings)
+            # kept only if it maps more numbers: a header alone (its rows on the next page) read turned is a
+            # row of blank values, which says nothing
             if turned and numbers_read(turned) > numbers_read(result):
                 # the header the upright reading found is not one a next table without a header goes on under
                 result, state.columns = turned, None
