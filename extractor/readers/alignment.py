@@ -532,9 +532,14 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     groups = body_rows(body)
     values_edge = value_separators[0] if value_separators else math.inf
     label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+    leaf_left = leaf_column_left(body, [left - 1, *label_separators, min(values_edge, right)])
+    # the rows parted again by the label column nearest the values alone: a group label beside it ((四)无法提供
+    # set on lines of several rows' labels) does not show where they part. The label edges stay those found
+    # on whole lines, where the group label shares rows with the labels beside it.
+    groups = body_rows(body, leaf_left)
     # rows whose values are all blank (and print no unit) stand apart as cells of the label column do: read
     # by those cells when they part every value line from the next (rows set with padding)
-    by_cells = rows_by_cells(body, leaf_column_left(body, [left - 1, *label_separators, min(values_edge, right)]))
+    by_cells = rows_by_cells(body, leaf_left)
     if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
         groups = by_cells
         label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
@@ -771,18 +776,38 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[0] + b[1] and b[0] < a[0] + a[1]
 
 
-def body_rows(body: list[Line]) -> list[list[Line]]:
-    """Each value line with the label lines of its row. Between two value lines, the rows part at the widest
-    gap between lines (lines of one cell are set tight; cells have padding), the one nearest the middle when
-    gaps are equal; lines above the first value line or below the last join it."""
+def body_rows(body: list[Line], leaf_left: float | None = None) -> list[list[Line]]:
+    """Each value line with the label lines of its row. Between two value lines, the rows part where the text
+    stands furthest apart (lines of one cell are set tight; cells have padding), the place nearest the middle
+    when equal; lines above the first value line or below the last join it. Without `leaf_left`, measured
+    between whole lines; with it (the left edge of the label column nearest the values), column by column,
+    on the text right of it only: a group label centred beside the rows is one cell, set tight across the
+    padding of the rows it spans."""
     anchors = [i for i, line in enumerate(body) if line.is_row_line]
     cuts = [0]
-    for a, b in zip(anchors, anchors[1:]):
+    for a, b, after in zip(anchors, anchors[1:], [*anchors[2:], len(body)]):
         middle = (body[a].bottom + body[b].top) / 2
-        cuts.append(max(range(a + 1, b + 1), key=lambda k: (round(body[k].top - body[k - 1].bottom, 1),
-                                                             -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
+        # the row above from its first line, the row below up to the next value line
+        cuts.append(max(range(a + 1, b + 1), key=lambda k: (
+            round(white_across(body[cuts[-1]:k], body[k:after], leaf_left), 1),
+            -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
     cuts.append(len(body))
     return [body[start:end] for start, end in zip(cuts, cuts[1:])]
+
+
+def white_across(above: list[Line], below: list[Line], leaf_left: float | None) -> float:
+    """The least white between text above and text below it in the same column, of the text right of
+    `leaf_left`; without it, or where no such text stands on both sides, the white between the two lines at
+    the cut."""
+    if leaf_left is None:
+        return below[0].top - above[-1].bottom
+    def pieces(lines: list[Line]) -> list[tuple[float, float, float, float]]:
+        return [(s.x0, s.x1, min(ch["top"] for ch in s.chars), max(ch["bottom"] for ch in s.chars))
+                for line in lines for s in line.segments if s.x1 > leaf_left + EDGE_SNAP]
+
+    upper, lower = pieces(above), pieces(below)
+    return min((top - bottom for x0, x1, _, bottom in upper for u0, u1, top, _ in lower if x0 < u1 and u0 < x1),
+               default=below[0].top - above[-1].bottom)
 
 
 def column_span(segment: Segment, x_lines: list[float]) -> tuple[int, int]:

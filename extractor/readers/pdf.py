@@ -904,7 +904,7 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         leaf_left = placed.x_lines[max(leaves)] if leaves else left
         groups = rows_by_cells(lines, leaf_left)
         if len(groups) < 2:
-            groups = body_rows(lines)
+            groups = body_rows(lines, leaf_left)
         cuts = [(upper[-1].bottom + lower[0].top) / 2 for upper, lower in zip(groups, groups[1:])]
         rules += [horizontal_rule(y, left, right) for y in cuts]
     return rules
