@@ -131,8 +131,10 @@ def map_document(document: Document, mappings: Mappings):
             # kept only if it maps more numbers: a header alone (its rows on the next page) read turned is a
             # row of blank values, which says nothing
             if turned and numbers_read(turned) > numbers_read(result):
-                # the header the upright reading found is not one a next table without a header goes on under
-                result, state.columns = turned, None
+                result = turned
+            # whichever reading is kept, the header the upright one found explains too little of its own table
+            # for a next table without a header to be read under it
+            state.columns = None
         if not result.values and caption:
             result = map_captioned_table(table, caption, index, mappings) or result
         values.extend(result.values)

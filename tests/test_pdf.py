@@ -747,6 +747,12 @@ def test_index_of_the_nearest_grid_line(value, index):
     # horizontal rules only: the rest of a table opening the next page is read on the columns of the part before,
     # though 四、结转下年度继续办理 spans label columns that part kept apart
     (300, 12, blank_row_every_fifth, "horizontal"),
+    # no rules, a spacer column: labels wrapped over four lines in a narrow column, the group label (五)不予处理
+    # centred beside them on lines of its own; rows part at the padding of the label column nearest the values
+    # (2.重复申请 is a row, not the end of 1.信访举报投诉类申请 with 3.要求… run into it)
+    (500, 11, spacer_column, "none"), (500, 12, spacer_column, "three_line"),
+    # the same, the group label's lines set level with the items' ((四)无法提供 beside 3.补正后申请内容仍不明确)
+    (91, 7, spacer_column, "none"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
@@ -803,12 +809,13 @@ def test_a_table_after_one_read_turned_is_not_read_under_the_upright_reading_hea
     # horizontal rules only, every table turned: the request table, read turned, runs on as a second table
     # without a header (applicants down). Read under the header the upright reading of the first found, its
     # rows 其他 and 总计 were taken for the fields of those names (requests.result.other.other total 5, the
-    # truth 1); a headerless table after one read turned is left unread instead (the first still read)
+    # truth 1); a headerless table after one whose upright reading explains too little of it is left unread
+    # instead, whichever reading of that one is kept
     got, truth, _ = redrawn_report_cells(tmp_path, 91, 5, turned, "horizontal")
     assert truth[("requests.result.other.other", "total")] == 1
     assert ("requests.result.other.other", "total") not in got
     assert ("requests.result.total", "total") not in got
-    assert got[("requests.carried_forward", "natural_person")] == truth[("requests.carried_forward", "natural_person")] == 2
+    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
 
 
 def test_a_turned_table_read_upright_in_part_is_read_turned(tmp_path):
