@@ -12,6 +12,7 @@ import math
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
@@ -557,14 +558,16 @@ def has_vertical_rules(ruled) -> bool:
     return any(e["orientation"] == "v" and e["bottom"] - e["top"] > MAX_RULE_THICKNESS for e in ruled.edges)
 
 
-def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) -> list[list[tuple[float, float, float]]]:
+def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight,
+                 rest_of_above: Callable[[list], bool] | None = None) -> list[list[tuple[float, float, float]]]:
     """Runs of horizontal rules that bound the rows of one table.
 
     Rules join a stack when they lie within its first rule's width (a rule under a merged cell stops short on
     the left, or on the right under a merged header such as 总计). A stack is then cut at each band that does
     not read as a table row (see `is_table_band`), such as a heading between two tables (they share the page
     margins), unless it is a row left blank (see `is_blank_row`). Each run of at least MIN_RULED_ROWS rows
-    reading as rows by themselves is a table."""
+    reading as rows by themselves is a table; so is a shorter run opening the page, nothing above it, that
+    `rest_of_above` (given when a table ended the page before) reads as the rest of that table."""
     stacks: list[list[tuple[float, float, float]]] = []
     for rule in rules:
         y, x0, x1 = rule
@@ -578,32 +581,52 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight) 
     for stack in stacks:
         left, right = stack[0][1], stack[0][2]
         bands = [Band([ch for ch in chars.between(upper[0], lower[0])
-                       if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP])
+                       if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP], lower[0] - upper[0])
                  for upper, lower in zip(stack, stack[1:])]
-        run, rows = [stack[0]], 0
+        opens_page = rest_of_above is not None and stack is stacks[0] and not chars.between(MARGIN, stack[0][0])
+
+        def is_table(run: list, rows: int, value_rows: int) -> bool:
+            # the rest of the table above opens the page with rows of values (a header printed again has none)
+            return rows >= MIN_RULED_ROWS or value_rows > 0 and opens_page and run[0] is stack[0] and rest_of_above(run)
+
+        run, rows, value_rows = [stack[0]], 0, 0
         for k, lower in enumerate(stack[1:]):
             if is_table_band(bands[k]) and not is_gap_before_header(bands, k):
                 rows += 1
+                value_rows += bands[k].value_lines == 1
             elif not is_blank_row(bands, k):
-                if rows >= MIN_RULED_ROWS:
+                if is_table(run, rows, value_rows):
                     regions.append(run)
-                run, rows = [], 0
+                run, rows, value_rows = [], 0, 0
             run.append(lower)
-        if rows >= MIN_RULED_ROWS:
+        if is_table(run, rows, value_rows):
             regions.append(run)
     return regions
 
 
 def is_gap_before_header(bands: list[Band], k: int) -> bool:
-    """Whether `bands[k]`, empty, parts a row of values above from header cells below (names set apart over
-    those values, no value of their own): the white between the end of one table and a header printed again,
-    not a row left blank (its labels keep left of the values)."""
-    if bands[k].chars or not 0 < k < len(bands) - 1:
+    """Whether `bands[k]`, empty, parts a row of values above (or rows left blank under it) from header cells
+    below (names set over those values, no value of their own; 申请人情况 spanning them is one): the white
+    between the end of one table and a header printed again, not a row left blank (its labels keep left of the
+    values)."""
+    if not bands[k].is_white or not 0 < k < len(bands) - 1:
         return False
-    above, below = bands[k - 1], bands[k + 1]
-    if above.value_lines != 1 or below.value_lines or not below.chars or below.is_one_run:
+    # above, past rows left blank (one run of text, no value: 8.属于行政查询事项 ending the table)
+    i = k - 1
+    while i > 0 and bands[i].chars and bands[i].is_one_run and not bands[i].value_lines:
+        i -= 1
+    above = bands[i]
+    if above.value_lines != 1:
         return False
-    return reaches_over(below, min(value_left_of(line) for line in above.lines if line.values))
+    value_left = min(value_left_of(line) for line in above.lines if line.values)
+    # below, past lines of one cell that keep left of those values (申请人情况 over the applicant columns, when
+    # this row's values stand further right), header cells side by side
+    j = k + 1
+    while j < len(bands) - 1 and bands[j].chars and bands[j].is_one_run and not bands[j].value_lines \
+            and not reaches_over(bands[j], value_left):
+        j += 1
+    below = bands[j]
+    return bool(below.chars) and not below.value_lines and not below.is_one_run and reaches_over(below, value_left)
 
 
 def reaches_over(band: Band, value_left: float) -> bool:
@@ -630,6 +653,12 @@ class Band:
     """The characters between two horizontal rules, and their text lines."""
 
     chars: list[dict]
+    height: float = 0.0
+
+    @property
+    def is_white(self) -> bool:
+        """No text, between rules set apart (not two pieces of one rule broken where a column has none)."""
+        return not self.chars and self.height > GRID_SNAP
 
     @cached_property
     def lines(self):
@@ -679,6 +708,13 @@ def is_blank_row(bands: list[Band], k: int) -> bool:
             break
     else:
         return False
+    if any(b.is_white for b in passed_below):
+        # an empty band parts it from what follows (the white ending a table before its header printed again):
+        # it is the last row of the table above, if any, whatever stands below
+        if above is None or above.value_lines != 1:
+            return False
+        below, passed_below = None, []
+        value_lines = [line for line in above.lines if line.values]
     value_left = min(value_left_of(line) for line in value_lines)
     if below is not None and below.value_lines != 1 and not below.is_one_run and \
             any(s.x1 > value_left for line in below.lines for s in line.segments):
@@ -769,13 +805,21 @@ def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[
     # a page number under a table whose last rule runs into the bottom margin is not a number of its rows
     page_numbers = page_number_chars(page.chars, page.height)
     chars = CharsByHeight([ch for ch in page.chars if id(ch) not in page_numbers])
-    for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars)):
+
+    def edges_above_of(region) -> list[float] | None:
         top, bottom = region[0][0], region[-1][0]
         left, right = min(r[1] for r in region), max(r[2] for r in region)
-        runs = column_river_runs(chars, region)
-        xs = [left, right] + [(start + end) / 2 for start, end in runs]
+        return edges_above(above, left, right, column_river_runs(chars, region), chars.between(top, bottom))
+
+    # fewer rows than a table needs, opening the page, are read from their rules as the rest of the table above
+    # when they keep to its columns
+    for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars,
+                                            (lambda run: edges_above_of(run) is not None) if above else None)):
+        top, bottom = region[0][0], region[-1][0]
+        left, right = min(r[1] for r in region), max(r[2] for r in region)
+        xs = [left, right] + [(start + end) / 2 for start, end in column_river_runs(chars, region)]
         if i == 0 and above and not chars.between(MARGIN, top):
-            xs = edges_above(above, left, right, runs, chars.between(top, bottom)) or xs
+            xs = edges_above_of(region) or xs
         lines += [vertical_rule(x, top, bottom) for x in xs]
         lines += label_rules(chars, region)
         # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
