@@ -130,11 +130,13 @@ def map_document(document: Document, mappings: Mappings):
             turned = map_turned_table(table, index, mappings)
             # kept only if it maps more numbers: a header alone (its rows on the next page) read turned is a
             # row of blank values, which says nothing
-            if turned and numbers_read(turned) > numbers_read(result):
+            kept_turned = bool(turned) and numbers_read(turned) > numbers_read(result)
+            if kept_turned or result.recognised:
+                # whichever reading is kept, the header the upright one found explains too little of its own
+                # table for a next table without a header to be read under it
+                state.columns = None
+            if kept_turned:
                 result = turned
-            # whichever reading is kept, the header the upright one found explains too little of its own table
-            # for a next table without a header to be read under it
-            state.columns = None
         if not result.values and caption:
             result = map_captioned_table(table, caption, index, mappings) or result
         values.extend(result.values)

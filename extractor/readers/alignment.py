@@ -801,6 +801,7 @@ def white_across(above: list[Line], below: list[Line], leaf_left: float | None) 
     the cut."""
     if leaf_left is None:
         return below[0].top - above[-1].bottom
+
     def pieces(lines: list[Line]) -> list[tuple[float, float, float, float]]:
         return [(s.x0, s.x1, min(ch["top"] for ch in s.chars), max(ch["bottom"] for ch in s.chars))
                 for line in lines for s in line.segments if s.x1 > leaf_left + EDGE_SNAP]
