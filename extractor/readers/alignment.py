@@ -784,31 +784,37 @@ def body_rows(body: list[Line], leaf_left: float | None = None) -> list[list[Lin
     on the text right of it only: a group label centred beside the rows is one cell, set tight across the
     padding of the rows it spans."""
     anchors = [i for i, line in enumerate(body) if line.is_row_line]
+    pieces = [inked_pieces(line, leaf_left) for line in body] if leaf_left is not None else None
     cuts = [0]
     for a, b, after in zip(anchors, anchors[1:], [*anchors[2:], len(body)]):
         middle = (body[a].bottom + body[b].top) / 2
-        # the row above from its first line, the row below up to the next value line
+
+        def white(k: int) -> float:
+            if pieces is None:
+                return body[k].top - body[k - 1].bottom
+            # the row above from its first line, the row below up to the next value line
+            return white_across(pieces[cuts[-1]:k], pieces[k:after], default=body[k].top - body[k - 1].bottom)
+
         cuts.append(max(range(a + 1, b + 1), key=lambda k: (
-            round(white_across(body[cuts[-1]:k], body[k:after], leaf_left), 1),
-            -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
+            round(white(k), 1), -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
     cuts.append(len(body))
     return [body[start:end] for start, end in zip(cuts, cuts[1:])]
 
 
-def white_across(above: list[Line], below: list[Line], leaf_left: float | None) -> float:
-    """The least white between text above and text below it in the same column, of the text right of
-    `leaf_left`; without it, or where no such text stands on both sides, the white between the two lines at
-    the cut."""
-    if leaf_left is None:
-        return below[0].top - above[-1].bottom
+def inked_pieces(line: Line, leaf_left: float) -> list[tuple[float, float, float, float]]:
+    """(x0, x1, top, bottom) of each segment of `line` right of `leaf_left`, by the ink of its characters (a
+    line's own top and bottom span every baseline it joined)."""
+    return [(s.x0, s.x1, min(ch["top"] for ch in s.chars), max(ch["bottom"] for ch in s.chars))
+            for s in line.segments if s.x1 > leaf_left + EDGE_SNAP]
 
-    def pieces(lines: list[Line]) -> list[tuple[float, float, float, float]]:
-        return [(s.x0, s.x1, min(ch["top"] for ch in s.chars), max(ch["bottom"] for ch in s.chars))
-                for line in lines for s in line.segments if s.x1 > leaf_left + EDGE_SNAP]
 
-    upper, lower = pieces(above), pieces(below)
+def white_across(above: list[list[tuple]], below: list[list[tuple]], default: float) -> float:
+    """The least white between a piece above and a piece below it in the same column (pieces by line, see
+    `inked_pieces`); `default` where no column holds pieces on both sides."""
+    upper = [piece for line in above for piece in line]
+    lower = [piece for line in below for piece in line]
     return min((top - bottom for x0, x1, _, bottom in upper for u0, u1, top, _ in lower if x0 < u1 and u0 < x1),
-               default=below[0].top - above[-1].bottom)
+               default=default)
 
 
 def column_span(segment: Segment, x_lines: list[float]) -> tuple[int, int]:
