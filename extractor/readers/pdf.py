@@ -806,20 +806,20 @@ def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[
     page_numbers = page_number_chars(page.chars, page.height)
     chars = CharsByHeight([ch for ch in page.chars if id(ch) not in page_numbers])
 
-    def edges_above_of(region) -> list[float] | None:
-        top, bottom = region[0][0], region[-1][0]
+    def edges_above_of(region, runs: list[tuple[float, float]]) -> list[float] | None:
         left, right = min(r[1] for r in region), max(r[2] for r in region)
-        return edges_above(above, left, right, column_river_runs(chars, region), chars.between(top, bottom))
+        return edges_above(above, left, right, runs, chars.between(region[0][0], region[-1][0]))
 
     # fewer rows than a table needs, opening the page, are read from their rules as the rest of the table above
     # when they keep to its columns
-    for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars,
-                                            (lambda run: edges_above_of(run) is not None) if above else None)):
+    rest_of_above = (lambda run: edges_above_of(run, column_river_runs(chars, run)) is not None) if above else None
+    for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars, rest_of_above)):
         top, bottom = region[0][0], region[-1][0]
         left, right = min(r[1] for r in region), max(r[2] for r in region)
-        xs = [left, right] + [(start + end) / 2 for start, end in column_river_runs(chars, region)]
+        runs = column_river_runs(chars, region)
+        xs = [left, right] + [(start + end) / 2 for start, end in runs]
         if i == 0 and above and not chars.between(MARGIN, top):
-            xs = edges_above_of(region) or xs
+            xs = edges_above_of(region, runs) or xs
         lines += [vertical_rule(x, top, bottom) for x in xs]
         lines += label_rules(chars, region)
         # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
