@@ -761,6 +761,18 @@ def test_index_of_the_nearest_grid_line(value, index):
     # blank (6.–8. under 三、本年度办理结果), then an empty ruled band and the header printed again: read on
     # the columns of the part before, not on its own white (which misses the columns it leaves blank)
     (123, 19, as_drawn, "horizontal"),
+    # no rules: the first row of the 第二十条第（一）项 table (规章) is left blank, between the header and the row
+    # of numbers (规范性文件): a row of that table, not a line of its header or a paragraph
+    (777, 3, as_drawn, "none"), (777, 3, as_drawn, "three_line"),
+    # no rules, a spacer column: the request table's part on the first page ends on a row left blank
+    # (1.属于国家秘密) beside the first lines of its group label ((三)不予公开), which no row above prints: the
+    # group label stands in a column of its own, on that page and on the next
+    (777, 3, spacer_column, "none"),
+    # no rules: the request table's first part ends on the header and 三、本年度办理结果 beside a row left blank
+    (777, 12, text_in_first_cell, "none"),
+    # no rules, an empty row every fifth: the rest of the request table on the next page ends on a row left blank
+    # (四、结转下年度继续办理) set two row gaps below the last (an empty row between): a row of that table
+    (500, 19, blank_row_every_fifth, "none"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

@@ -33,6 +33,8 @@ MAX_BLANK_GAP = 1.5
 MAX_TRAILING_LINES = 3
 # Lines closer than this many line heights are lines of one cell (a label wrapped around its value line).
 TIGHT_GAP = 0.4
+# Rows of one table are set as far apart as each other, give or take this factor.
+ROW_GAP_SPREAD = 1.5
 # Text smaller or larger than the table's by more than this fraction is not in the table (a heading, a note).
 SIZE_TOLERANCE = 0.08
 # Text edges and column edges closer than this (pt) are taken to meet.
@@ -341,15 +343,40 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     # part the label area by their own white
     values_edge = x_lines[label_columns]
     groups = rows_by_cells(body, leaf_column_left(body, x_lines[:label_columns + 1]))
+    own = label_edges(groups, values_edge, values_edge)
     if any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for line in body for s in line.segments
            for x in x_lines[1:label_columns]):
-        own = label_edges(groups, values_edge, values_edge)
-        if own:
-            x_lines, label_columns = [x_lines[0], *own, *x_lines[label_columns:]], len(own) + 1
-            groups = rows_by_cells(body, leaf_column_left(body, x_lines[:label_columns + 1]))
+        edges = own
+    else:
+        # a group label the part above never printed ((三)不予公开 beside its items) stands in a column of its own
+        edges = sorted([*x_lines[1:label_columns], *(x for x in own if parts_a_column(groups, x, x_lines))])
+    if edges and edges != x_lines[1:label_columns]:
+        x_lines, label_columns = [x_lines[0], *edges, *x_lines[label_columns:]], len(edges) + 1
+        groups = rows_by_cells(body, leaf_column_left(body, x_lines[:label_columns + 1]))
+    # rows left blank after its last row of numbers, set as far apart as its rows (四、结转下年度继续办理)
+    value_lines = [line for line in body if line.is_value_line]
+    if value_lines:
+        last = next(i for i, line in enumerate(lines) if line is body[-1])
+        trailing = blank_rows_after(lines, last, groups, value_lines[-1], x_lines[label_columns])
+        groups += trailing
+        body = body + [line for group in trailing for line in group]
     rows = [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
                         chars_of(body), label_columns), body
+
+
+def parts_a_column(groups: list[list[Line]], x: float, x_lines: list[float]) -> bool:
+    """Whether an edge at `x` parts text that `x_lines` put in one column: a row of `groups` prints text on both
+    sides of it inside the column that holds it."""
+    k = bisect.bisect_right(x_lines, x) - 1
+    if not 0 <= k < len(x_lines) - 1:
+        return False
+    a, b = x_lines[k] - EDGE_SNAP, x_lines[k + 1] + EDGE_SNAP
+    for group in groups:
+        inside = [s for line in group for s in line.segments if a <= s.x0 and s.x1 <= b]
+        if any(s.x1 < x for s in inside) and any(s.x0 > x for s in inside):
+            return True
+    return False
 
 
 def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> list[Line]:
@@ -546,6 +573,10 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     trailing = blank_rows_after(lines, tail, groups, value_lines[-1], value_left)
     groups += trailing
     members += [line for group in trailing for line in group]
+    if trailing:
+        # their labels may stand in label columns no other row uses ((三)不予公开 beside its first item, the
+        # rest of its rows on the next page)
+        label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
     if not header:
         leading = blank_rows_before(lines, first, groups, value_lines[0], value_left, after)
         if leading:
@@ -575,7 +606,8 @@ def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], val
                      value_left: float) -> list[list[Line]]:
     """Rows after `lines[last]` (a table's last line) that print a label and no value: lines in the table's
     size, left of its values, each a row gap below the one before (as far apart as the table's rows are, give or
-    take a quarter), or tight under it (a wrapped label). A heading set further off is not taken."""
+    take a quarter, or that with an empty row between), or tight under it (a wrapped label). A heading set
+    further off is not taken."""
     gaps = [lower[0].top - upper[-1].bottom for upper, lower in zip(groups, groups[1:])]
     if not gaps:
         return []
@@ -587,11 +619,18 @@ def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], val
             break
         if rows and gap <= TIGHT_GAP * line.height:
             rows[-1].append(line)
-        elif TIGHT_GAP * line.height < gap and 0.75 * low <= gap <= 1.25 * high:
+        elif TIGHT_GAP * line.height < gap and (0.75 * low <= gap <= 1.25 * high
+                                                or one_row_skipped(gap, low, high, line)):
             rows.append([line])
         else:
             break
     return rows
+
+
+def one_row_skipped(gap: float, low: float, high: float, line: Line) -> bool:
+    """Whether `gap` above `line` is a row gap with an empty row in it (rows `low` to `high` apart): a row left
+    blank that the author set apart from the rows of numbers above by an empty row."""
+    return 0.75 * (2 * low + line.height) <= gap <= 1.25 * (2 * high + line.height)
 
 
 def blank_rows_before(lines: list[Line], first: int, groups: list[list[Line]], value_line: Line,
@@ -706,11 +745,16 @@ def header_lines(lines: list[Line], first: int, first_value: Line) -> tuple[list
             below = line
             i -= 1
             continue
-        # a stub cell printed in each row of the header (merged cells drawn apart) ends a row gap above
+        # a stub cell printed in each row of the header (merged cells drawn apart) ends a row gap above; or
+        # the first rows are left blank (规章 with no number under the header of 第二十条第（一）项), lines
+        # the table's first rows take back
         stub = stub_lines(lines, i, below, value_left)
-        if not stub:
-            break
-        loose = len(taken) if loose is None else loose
+        if stub:
+            loose = len(taken) if loose is None else loose
+        else:
+            stub = blank_rows_under_header(lines, i, below, value_left) if not taken else []
+            if not stub:
+                break
         taken[:0] = stub
         below = stub[0]
         i -= len(stub)
@@ -731,6 +775,30 @@ def stub_lines(lines: list[Line], last: int, below: Line, value_left: float) -> 
             return lines[i + 1:last + 1] if lines[i + 1].top - line.bottom <= TIGHT_GAP * line.height else []
         if any(s.x1 > value_left for s in line.segments):
             return []
+        below = line
+    return []
+
+
+def blank_rows_under_header(lines: list[Line], last: int, below: Line, value_left: float) -> list[Line]:
+    """The lines up to `lines[last]` of rows that print a label and no value, set between a header line (one of
+    several cells over the values) and `below` (a table's first value line), each row as far from the next as
+    the others are (within ROW_GAP_SPREAD), its label lines tight: at most MAX_TRAILING_LINES rows. Empty when
+    no header line tops them: label lines alone above a table are its caption or the prose before it."""
+    gaps: list[float] = []
+    for i in range(last, -1, -1):
+        line = lines[i]
+        gap = below.top - line.bottom
+        if is_header_line(line, value_left) and same_size(line, below):
+            gaps.append(gap)
+            return lines[i + 1:last + 1] if len(gaps) > 1 and max(gaps) <= ROW_GAP_SPREAD * min(gaps) else []
+        if line.values or not same_size(line, below) or line.segments[-1].x1 > value_left - EDGE_SNAP:
+            return []
+        if gap > TIGHT_GAP * line.height:
+            if len(gaps) == MAX_TRAILING_LINES:
+                return []
+            gaps.append(gap)
+        elif not gaps:
+            return []  # set tight over the value line: its own row's label, not a row of its own
         below = line
     return []
 
