@@ -773,6 +773,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # no rules, an empty row every fifth: the rest of the request table on the next page ends on a row left blank
     # (四、结转下年度继续办理) set two row gaps below the last (an empty row between): a row of that table
     (500, 19, blank_row_every_fifth, "none"),
+    # no rules, the header printed again mid-table over a first row that leaves 自然人 blank: the names over the
+    # columns its first numbers leave blank (自然人, 法人或其他组织, 总计) are header lines, not paragraphs
+    (123, 15, text_in_first_cell, "none"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them

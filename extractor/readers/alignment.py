@@ -519,7 +519,9 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     value_lines = [line for line in body if line.is_value_line]
     if not value_lines:
         return None
-    header, loose = header_lines(lines, first, value_lines[0])
+    # the first row may leave the first value columns blank: the header's names over them (自然人) are over
+    # the values of the rows below
+    header, loose = header_lines(lines, first, value_lines[0], min(value_left_of(line) for line in value_lines))
     # label lines just above the first value line are its row's (a label wrapped around its values)
     while loose and all(s.x1 < value_left_of(value_lines[0]) for s in header[-1].segments):
         header.pop()
@@ -722,11 +724,11 @@ def value_left_of(line: Line) -> float:
     return min(s.x0 for s in line.segments if s.is_value)
 
 
-def header_lines(lines: list[Line], first: int, first_value: Line) -> tuple[list[Line], int]:
+def header_lines(lines: list[Line], first: int, first_value: Line, value_left: float) -> tuple[list[Line], int]:
     """The lines above the first row that belong to the table: header lines of several cells, lines over
-    the value columns, and label lines set close above them (not a heading set apart); with how many of its
-    last lines may be the first row's label (all but those under a header's stub, see `stub_lines`)."""
-    value_left = value_left_of(first_value)
+    the value columns (right of `value_left`, the left edge of the table's values), and label lines set close
+    above them (not a heading set apart); with how many of its last lines may be the first row's label (all but
+    those under a header's stub, see `stub_lines`)."""
     taken: list[Line] = []
     below = lines[first]
     loose = None
