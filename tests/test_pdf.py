@@ -13,7 +13,7 @@ from redraw import (as_drawn, blank_row_every_fifth, generated_reports, redrawn,
 from extractor import extract_file
 from extractor.document import Table
 from extractor.readers.alignment import aligned_tables
-from extractor.readers.pdf import Band, index_of, is_blank_row, read_pdf, river_runs
+from extractor.readers.pdf import Band, index_of, is_blank_row, read_pdf, rest_left_blank, river_runs
 
 SEED_PDF = CORPUS / "pdf" / "libreoffice" / "report_2020_county_bureau.pdf"
 SEED_PDF_REPORTLAB = CORPUS / "pdf" / "reportlab" / "report_2020_county_bureau.pdf"
@@ -776,6 +776,12 @@ def test_index_of_the_nearest_grid_line(value, index):
     # no rules, the header printed again mid-table over a first row that leaves 自然人 blank: the names over the
     # columns its first numbers leave blank (自然人, 法人或其他组织, 总计) are header lines, not paragraphs
     (123, 15, text_in_first_cell, "none"),
+    # horizontal rules only, or three rules: the request table's rest on the next page is one row left blank
+    # (1.本机关不掌握相关政府信息, its group label (四)无法提供 beside it or on a band above), then an empty band
+    # and the header printed again: that row is the rest of the table on the page before, read on its columns
+    # (in 91/14, 四、结转下年度继续办理 left blank above the next section's heading is the table's last row too)
+    (123, 15, as_drawn, "horizontal"), (91, 14, as_drawn, "horizontal"), (123, 15, as_drawn, "three_line"),
+    (300, 3, spacer_column, "horizontal"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
@@ -815,17 +821,36 @@ def test_generated_reports_in_a_larger_type(tmp_path, seed, number, rules):
     assert got == truth
 
 
-def redrawn_report_cells(tmp_path, seed: int, number: int, redraw, rules: str, shrink: float = 1.0):
+def redrawn_report_cells(tmp_path, seed: int, number: int, redraw, rules: str, shrink: float = 1.0,
+                         repeat_header: int = 0):
     """(cells read, truth cells, pages) of generated report `number` of `seed`, redrawn, as a PDF with `rules`
-    (its tables' type `shrink` times the usual size)."""
+    (its tables' type `shrink` times the usual size, the first `repeat_header` rows of a table running on to the
+    next page printed again atop it)."""
     from render_pdf import write_pdf
 
     _, report = next(itertools.islice(generated_reports(seed), number, None))
     path = tmp_path / "r.pdf"
-    write_pdf(redrawn(report.spec, redraw), path, rules=rules, shrink=shrink)
+    write_pdf(redrawn(report.spec, redraw), path, rules=rules, shrink=shrink, repeat_header=repeat_header)
     extracted = extract_file(path)
     got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extracted.observations.itertuples()}
     return got, {(field, dim): value for field, dim, value in report.truth}, extracted.document["pages"]
+
+
+@pytest.mark.parametrize("seed, number, rules, repeat", [
+    # the request table's first two header rows printed again atop the next page (Word's repeated header rows):
+    # without rules, passed over by the rest of the table, read on the columns of the part above (its own white
+    # merges the columns of full-width digits); with horizontal rules only, the names they group (申请人情况)
+    # may cross the columns above; with column rules, the rows below them keep the whole header above
+    (33, 5, "none", 2), (33, 5, "horizontal", 2), (33, 5, "columns", 2),
+    # the first header row alone printed again
+    (33, 12, "horizontal", 1), (33, 4, "none", 1),
+    # the same, 申请人情况 set over 自然人, which the rows on that page leave blank: the header's line, not a row's
+    (123, 19, "horizontal", 1), (33, 3, "horizontal", 1),
+])
+def test_generated_reports_with_header_rows_repeated(tmp_path, seed, number, rules, repeat):
+    got, truth, pages = redrawn_report_cells(tmp_path, seed, number, as_drawn, rules, repeat_header=repeat)
+    assert pages >= 2
+    assert got == truth
 
 
 def test_a_table_after_one_read_turned_is_not_read_under_the_upright_reading_header(tmp_path):
@@ -860,17 +885,6 @@ def test_a_header_alone_is_not_read_turned(tmp_path):
         {key: value for key, value in truth.items() if key[0].startswith("review_litigation.")}
 
 
-@pytest.mark.parametrize("seed, number, redraw, rules, missed", [
-    # horizontal rules only: 四、结转下年度继续办理 left blank above the next section's heading is the table's
-    # last row; 1.本机关不掌握… left blank alone at the top of the next page is not read
-    (91, 14, as_drawn, "horizontal", 7),
-])
-def test_generated_reports_redrawn_read_no_wrong_cell(tmp_path, seed, number, redraw, rules, missed):
-    got, truth, _ = redrawn_report_cells(tmp_path, seed, number, redraw, rules)
-    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
-    assert len(truth) - len(got) == missed
-
-
 def band(top: float, *texts: tuple[float, str]) -> Band:
     """The characters between two rules: each text printed from its x, 8 pt a character, on one line."""
     return Band([{"text": ch, "x0": x + 8 * i, "x1": x + 8 * (i + 1), "top": top, "bottom": top + 8, "height": 8,
@@ -886,3 +900,22 @@ def test_one_run_of_text_between_rules_is_a_blank_row_or_a_caption(below, blank)
     bands = [band(100, (60, "1.属于国家秘密"), (300, "2"), (500, "2")), band(120, (60, "（三）不予公开")),
              band(140, *below), band(160, (60, "规章"), (300, "0"), (500, "0"))]
     assert is_blank_row(bands, 1) is blank
+
+
+HEADER_AGAIN = [band(200, (60, "申请人情况")), band(220, (60, "（本列数据的勾稽关系）"), (300, "自然人"), (480, "总计"))]
+
+
+@pytest.mark.parametrize("opening, rows", [
+    ([band(100, (130, "1.本机关不掌握相关政府信息"))], 1),  # a row left blank
+    ([band(100, (60, "（四）无法提供")), band(120, (130, "1.本机关不掌握相关政府信息"))], 2),  # its group label above
+    ([band(100, (60, "（四）无法提供"), (130, "1.本机关不掌握"))], 1),  # beside it
+    ([band(100, (60, "本机关不掌握相关政府信息"))], 0),  # no numbered item: a caption, not a row
+    ([band(100, (200, "1.本机关不掌握相关政府信息公开申请"))], 0),  # reaching over the values: not a row's label
+])
+def test_rows_left_blank_opening_a_page_before_the_header_printed_again(opening, rows):
+    assert rest_left_blank([*opening, Band([], 20.0), *HEADER_AGAIN]) == rows
+
+
+def test_rows_left_blank_need_an_empty_band_before_the_header():
+    # without the white between them, the row is the first row of the header's table (its stub's first line)
+    assert rest_left_blank([band(100, (130, "1.本机关不掌握相关政府信息")), *HEADER_AGAIN]) == 0

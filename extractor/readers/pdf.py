@@ -26,8 +26,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
-from .alignment import (EDGE_SNAP, MAX_LINE_GAP, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables, body_rows,
-                        label_edges, merged_spans, rows_by_cells, same_size, text_lines, value_left_of)
+from .alignment import (EDGE_SNAP, MAX_LINE_GAP, SIZE_TOLERANCE, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables,
+                        body_rows, label_edges, merged_spans, rows_by_cells, same_size, text_lines, value_left_of)
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -589,8 +589,16 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight,
             # the rest of the table above opens the page with rows of values (a header printed again has none)
             return rows >= MIN_RULED_ROWS or value_rows > 0 and opens_page and run[0] is stack[0] and rest_of_above(run)
 
-        run, rows, value_rows = [stack[0]], 0, 0
-        for k, lower in enumerate(stack[1:]):
+        start = 0
+        if opens_page:
+            # rows left blank that end the table above, alone on this page before its header printed again
+            leading = rest_left_blank(bands)
+            if leading and rest_of_above(stack[:leading + 1]):
+                regions.append(stack[:leading + 1])
+                start = leading + 1
+        run, rows, value_rows = [stack[start]], 0, 0
+        for k in range(start, len(bands)):
+            lower = stack[k + 1]
             if is_table_band(bands[k]) and not is_gap_before_header(bands, k):
                 rows += 1
                 value_rows += bands[k].value_lines == 1
@@ -602,6 +610,33 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight,
         if is_table(run, rows, value_rows):
             regions.append(run)
     return regions
+
+
+def rest_left_blank(bands: list[Band]) -> int:
+    """How many of the bands opening a page hold rows left blank that end the table on the page before
+    (1.本机关不掌握相关政府信息, its group label （四）无法提供 beside it or on a band of its own), set apart by an
+    empty band from that table's header printed again below them (header cells side by side, past a band of one
+    run such as 申请人情况): text in the header's size and no value, keeping left of the header's cells over
+    the values, a numbered item among it. 0 when the page opens otherwise."""
+    k = 0
+    while k < len(bands) and bands[k].chars and not bands[k].value_lines:
+        k += 1
+    if k == 0 or k + 1 >= len(bands) or not bands[k].is_white:
+        return 0
+    j = k + 1
+    while j < len(bands) and bands[j].is_one_run:
+        j += 1
+    if j >= len(bands) or not bands[j].chars or bands[j].value_lines:
+        return 0
+    header = bands[j]
+    cells = merged_spans((s.x0, s.x1) for line in header.lines for s in line.segments)
+    if len(cells) < 2:
+        return 0
+    leading = [s for band in bands[:k] for line in band.lines for s in line.segments]
+    if any(abs(band.size - header.size) > SIZE_TOLERANCE * header.size for band in bands[:k]) \
+            or max(s.x1 for s in leading) > cells[1][0] + EDGE_SNAP:
+        return 0
+    return k if any(parse_label(s.text).ordinal is not None for s in leading) else 0
 
 
 def is_gap_before_header(bands: list[Band], k: int) -> bool:
@@ -834,10 +869,25 @@ def edges_above(above: list[float], left: float, right: float, runs: list[tuple[
     white joins the runs beside them): None unless the table is as wide, no edge above cuts a character of it
     right of its first value, and each of its runs holds an edge above. Left of its values the labels may
     stand otherwise than above (四、结转下年度继续办理 across label columns the part above kept apart): an edge
-    above that cuts one is dropped, and a run that then holds no edge gets one of its own."""
-    if abs(above[0] - left) > 2 * GRID_SNAP or abs(above[-1] - right) > 2 * GRID_SNAP:
+    above that cuts one is dropped, and a run that then holds no edge gets one of its own. A rest printing no
+    value (rows left blank) may be wider than a table above read by the alignment of its text (a 三线表's body),
+    which ends where its text does."""
+    lines = text_lines(chars)
+    values_left = min((s.x0 for line in lines for s in line.segments if s.is_value), default=None)
+    if values_left is None and left - 2 * GRID_SNAP <= above[0] and above[-1] <= right + 2 * GRID_SNAP:
+        values_left = right
+    elif values_left is None or abs(above[0] - left) > 2 * GRID_SNAP or abs(above[-1] - right) > 2 * GRID_SNAP:
         return None
-    values_left = min((s.x0 for line in text_lines(chars) for s in line.segments if s.is_value), default=right)
+    # the header repeated atop the page (Word's repeated header rows) spans the columns its names group
+    # (申请人情况, set over a column its rows leave blank): only rows' text, values and labels, must keep within
+    # the columns; a line without values is a header's when it prints text right of every row's label (the
+    # labels from the first row of values down, left of the values)
+    first_row = min((line.top for line in lines if line.values), default=math.inf)
+    labels_right = max((s.x1 for line in lines if line.top >= first_row for s in line.segments
+                        if not s.is_value and s.x1 <= values_left + EDGE_SNAP), default=None)
+    if labels_right is not None:
+        chars = [ch for line in lines if line.values or all(s.x0 <= labels_right + EDGE_SNAP for s in line.segments)
+                 for s in line.segments for ch in s.chars]
     inner = [x for x in above[1:-1] if x >= values_left or not any(ch["x0"] < x < ch["x1"] for ch in chars)]
     if any(ch["x0"] < x < ch["x1"] for ch in chars for x in inner):
         return None
