@@ -2,12 +2,13 @@
 in every format and PDF rule style: reports never seen, beyond the shipped corpus.
 
     python bench/layouts.py [--reports 40] [--seed 33] [--formats docx html pdf:all pdf:none ...]
-                            [--redrawings as_drawn turned ...]
+                            [--redrawings as_drawn turned ...] [--repeat-header N]
 
 For each format (pdf:STYLE draws PDFs with that rule style: all, none, three_line, horizontal, columns,
 open_sides) and each redrawing (corpus/tools/redraw.py), prints the truth cells, those read right, and those
 read wrong (a value other than the truth's, or a cell the truth does not have). Wrong is the figure that
-matters: a missing cell is reported by the findings, a wrong one is not.
+matters: a missing cell is reported by the findings, a wrong one is not. With --repeat-header N, a PDF table
+running on to the next page prints its first N rows again atop it (Word's repeated header rows).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from render_pdf import write_pdf  # noqa: E402
 FORMATS = ["docx", "html", "pdf:all", "pdf:none", "pdf:three_line", "pdf:horizontal", "pdf:columns", "pdf:open_sides"]
 
 
-def write(spec, folder: Path, name: str, format_: str) -> Path:
+def write(spec, folder: Path, name: str, format_: str, repeat_header: int = 0) -> Path:
     kind, _, rules = format_.partition(":")
     path = folder / f"{name}.{kind}"
     if kind == "docx":
@@ -39,7 +40,7 @@ def write(spec, folder: Path, name: str, format_: str) -> Path:
     elif kind == "html":
         write_html(spec, path)
     else:
-        write_pdf(spec, path, rules=rules or "all")
+        write_pdf(spec, path, rules=rules or "all", repeat_header=repeat_header)
     return path
 
 
@@ -58,6 +59,8 @@ def main(argv=None) -> int:
     parser.add_argument("--formats", nargs="+", default=FORMATS)
     parser.add_argument("--redrawings", nargs="+", default=[n for n in REDRAWINGS if n != "turned"],
                         choices=list(REDRAWINGS))
+    parser.add_argument("--repeat-header", type=int, default=0,
+                        help="PDF: print a table's first N rows again atop the page it runs on to")
     args = parser.parse_args(argv)
     reports = list(itertools.islice(generated_reports(args.seed), args.reports))
     print(f"{args.reports} generated reports (seed {args.seed}), "
@@ -69,7 +72,8 @@ def main(argv=None) -> int:
             truth_cells = right = wrong = 0
             for i, (_, report) in enumerate(reports):
                 truth = {(field, dim): value for field, dim, value in report.truth}
-                path = write(redrawn(report.spec, REDRAWINGS[name]), Path(folder), f"r{i}", format_)
+                path = write(redrawn(report.spec, REDRAWINGS[name]), Path(folder), f"r{i}", format_,
+                             args.repeat_header)
                 r, w = score(path, truth)
                 truth_cells, right, wrong = truth_cells + len(truth), right + r, wrong + w
             print(f"{format_:16} {name:22} {truth_cells:6d} {right:6d} {wrong:6d} {time.perf_counter() - started:5.0f}",

@@ -506,8 +506,9 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
             pending.append(r)
             last_was_data = False
             if kind == "header":
-                columns = columns_from_header(table, pending, mappings)
-                fill_groups_from_layout(columns, mappings)
+                found = columns_from_header(table, pending, mappings)
+                fill_groups_from_layout(found, mappings)
+                columns = columns if columns is not None and names_fewer(found, columns) else found
             continue
         if columns is None:
             columns = carried_columns(state, table, r)
@@ -539,6 +540,18 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
         result.findings = []  # its rows are listed as a table outside the forms, not as labels that failed
         report_unknown_table(table, result)
     return result
+
+
+def names_fewer(found: list[Column], columns: list[Column]) -> bool:
+    """Whether a header found under rows of data names fewer of the same columns than the header above them: its
+    first rows printed again atop the next page (Word's repeated header rows), the names under 法人或其他组织
+    left out. Every column it names surely, the header above names alike, and that one names more; a name it
+    only comes close to (他组织, a piece of 法人或其他组织 cut at a column's edge, like 其他组织) does not count."""
+    named = {c: column.dim for c, column in enumerate(found) if column.dim}
+    sure = {c: dim for c, dim in named.items() if found[c].score >= HIGH_CONFIDENCE}
+    above = {c: column.dim for c, column in enumerate(columns) if column.dim}
+    return len(found) == len(columns) and len(named) < len(above) and bool(sure) and \
+        all(above.get(c) == d for c, d in sure.items())
 
 
 def carried_columns(state: MappingState, table: Table, r: int) -> list[Column] | None:

@@ -375,3 +375,24 @@ def test_rest_of_a_split_table_with_label_columns_of_its_own_takes_the_header_ab
     assert report.value("requests.result.disclosed", "commercial") == 1
     assert report.value("requests.result.partially_disclosed", "other_org") == 1
     assert report.value("requests.result.partially_disclosed", "total") == 2
+
+
+def test_header_rows_printed_again_in_part_keep_the_whole_header_above(tmp_path):
+    # the request table's first two header rows printed again mid-table (Word's repeated header rows, the table
+    # running on to the next page): they name 自然人 and 总计 alone, and under 法人或其他组织 nothing; the rows
+    # below them are still read under the whole header above, every applicant column by its own name
+    header = [
+        [Span("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rows=3), Span("申请人情况", cols=7)],
+        [Span("自然人", rows=2), Span("法人或其他组织", cols=5), Span("总计", rows=2)],
+        ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+    ]
+    report = extract(tmp_path, [
+        *header,
+        ["一、本年新收政府信息公开申请数量", "5", "1", "0", "2", "0", "1", "9"],
+        [Span(header[0][0].text, rows=2), header[0][1]], [Span("自然人"), Span("法人或其他组织", cols=5), Span("总计")],
+        ["二、上年结转政府信息公开申请数量", "1", "2", "3", "4", "5", "6", "21"],
+    ])
+    assert {d: report.value("requests.carried_over", d) for d in
+            ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")} \
+        == {"natural_person": 1, "commercial": 2, "research": 3, "public_interest": 4, "legal_services": 5,
+            "other_org": 6, "total": 21}

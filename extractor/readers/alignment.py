@@ -96,6 +96,9 @@ class Columns:
     x_lines: list[float]
     label_columns: int
     size: float
+    # the texts of the header's pieces: the header's first rows printed again atop the next page (Word's repeated
+    # header rows) are passed over there
+    header_pieces: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -109,11 +112,12 @@ class AlignedTable:
     chars: list[dict] = field(default_factory=list)
     label_columns: int = 1
     headed: bool = True  # printed under a header of its own
+    header_pieces: frozenset[str] = frozenset()  # see Columns
 
     @property
     def columns(self) -> Columns:
         return Columns(self.x_lines, self.label_columns,
-                       median(ch.get("size", ch["bottom"] - ch["top"]) for ch in self.chars))
+                       median(ch.get("size", ch["bottom"] - ch["top"]) for ch in self.chars), self.header_pieces)
 
 
 def text_lines(chars: list[dict]) -> list[Line]:
@@ -327,7 +331,8 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     and the lines they take: lines in the table's size, close together, that keep within its width, cross
     none of its value columns' edges and print nothing but values in its value columns (labels there are
     those of another table, or of columns of the label area the page before left blank). Lines above
-    `top_margin` that are not such lines (a running header) are passed over."""
+    `top_margin` that are not such lines (a running header) are passed over, and so is the table's header
+    printed again (taken too, so that no table below takes it for its own)."""
     body = continued_lines(lines, columns, top_margin)
     if not body and columns.label_columns == 0:
         # a header alone at the foot of the page before named every column a value column; its first may be the
@@ -361,8 +366,9 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
         groups += trailing
         body = body + [line for group in trailing for line in group]
     rows = [row_of(group, x_lines) for group in groups]
+    repeated = [line for line in lines if line.bottom <= body[0].top and is_header_piece(line, columns)]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
-                        chars_of(body), label_columns), body
+                        chars_of(body), label_columns, header_pieces=columns.header_pieces), repeated + body
 
 
 def parts_a_column(groups: list[list[Line]], x: float, x_lines: list[float]) -> bool:
@@ -381,15 +387,24 @@ def parts_a_column(groups: list[list[Line]], x: float, x_lines: list[float]) -> 
 
 def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> list[Line]:
     """The first lines that keep to `columns` (see `keeps_to`), close together, past those above `top_margin`
-    that do not."""
+    that do not and past the table's header printed again (lines of its pieces)."""
     body: list[Line] = []
     for line in lines:
+        if not body and is_header_piece(line, columns):
+            continue  # the header printed again
         if not keeps_to(line, columns) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
             if not body and line.bottom < top_margin:
                 continue
             break
         body.append(line)
     return body
+
+
+def is_header_piece(line: Line, columns: Columns) -> bool:
+    """Whether every piece of `line` prints a piece of the header of the table set in `columns`, one of them two
+    characters or more (a label wrapped a character a line, 其 over 他, may print one of a header's too)."""
+    texts = [squash(s.text) for s in line.segments]
+    return all(text in columns.header_pieces for text in texts) and any(len(text) >= 2 for text in texts)
 
 
 def keeps_to(line: Line, columns: Columns) -> bool:
@@ -601,7 +616,9 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(header, x_lines)]
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
-                        chars_of(members), label_columns, headed=bool(header))
+                        chars_of(members), label_columns, headed=bool(header),
+                        header_pieces=frozenset(squash(s.text) for line in header for s in line.segments)
+                        or (frame.header_pieces if frame is not None else frozenset()))
 
 
 def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], value_line: Line,
