@@ -741,11 +741,12 @@ def value_left_of(line: Line) -> float:
     return min(s.x0 for s in line.segments if s.is_value)
 
 
-def header_lines(lines: list[Line], first: int, first_value: Line, value_left: float) -> tuple[list[Line], int]:
+def header_lines(lines: list[Line], first: int, first_value: Line, values_left: float) -> tuple[list[Line], int]:
     """The lines above the first row that belong to the table: header lines of several cells, lines over
-    the value columns (right of `value_left`, the left edge of the table's values), and label lines set close
-    above them (not a heading set apart); with how many of its last lines may be the first row's label (all but
-    those under a header's stub, see `stub_lines`)."""
+    the value columns (right of `values_left`, the left edge of the table's values: the first row may leave the
+    first columns blank), and label lines set close above them (not a heading set apart); with how many of its
+    last lines may be the first row's label (all but those under a header's stub, see `stub_lines`)."""
+    value_left = value_left_of(first_value)
     taken: list[Line] = []
     below = lines[first]
     loose = None
@@ -756,7 +757,7 @@ def header_lines(lines: list[Line], first: int, first_value: Line, value_left: f
             break
         gap = below.top - line.bottom
         spans_values = any(s.x1 > value_left for s in line.segments)
-        over_values = all(s.x0 >= value_left - EDGE_SNAP for s in line.segments)
+        over_values = all(s.x0 >= values_left - EDGE_SNAP for s in line.segments)
         if len(line.segments) >= 2 and spans_values or gap <= TIGHT_GAP * line.height \
                 or gap <= MAX_LINE_GAP * line.height - line.height and (spans_values or taken) \
                 or over_values and gap <= MAX_LINE_GAP * line.height:
