@@ -139,8 +139,13 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
     """The column header name best matching `text` (among the `allowed` dims, if given), with its score.
     Of equally good names the first listed in columns.yaml wins. A header whose lines read as no column name
     is read by its last lines too: a title over the columns may be read into the header cell below it (第二十条
-    第（一）项 over 本年制发件数, in a table without rules)."""
+    第（一）项 over 本年制发件数, in a table without rules). A header naming a group of dims (columns.yaml
+    dim_groups) names none."""
     name, score = dim_of(text, mappings, allowed)
+    group = process.extractOne(parse_label(text).text, mappings.dim_groups, scorer=fuzz.ratio) \
+        if mappings.dim_groups else None
+    if group and group[1] >= max(score, DIM_MATCH):
+        return None, 0.0  # 法人或其他组织 alone over a column is a group's name, however close to 其他组织
     lines = [line for line in text.splitlines() if line.strip()]
     for k in range(1, len(lines)) if score < DIM_MATCH else ():
         tail_name, tail_score = dim_of("\n".join(lines[k:]), mappings, allowed)

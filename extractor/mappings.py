@@ -61,6 +61,7 @@ class Mappings:
     alternatives: list[list[str]] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     dim_name_texts: list[str] = field(default_factory=list)  # dim_names' texts, for rapidfuzz.process
+    dim_groups: list[str] = field(default_factory=list)  # headers over several dims that name none themselves
     column_group_texts: list[str] = field(default_factory=list)
 
     def __post_init__(self):
@@ -160,6 +161,7 @@ def load_mappings(folder: str | Path | None = None) -> Mappings:
         fields=fields,
         dim_names=dim_names,
         unit_names=[normalised(u) for u in columns.get("unit_column", [])],
+        dim_groups=[normalised(g) for g in columns.get("dim_groups", [])],
         column_groups=column_groups,
         layouts=layouts,
         sections=sections,

@@ -396,3 +396,15 @@ def test_header_rows_printed_again_in_part_keep_the_whole_header_above(tmp_path)
             ("natural_person", "commercial", "research", "public_interest", "legal_services", "other_org", "total")} \
         == {"natural_person": 1, "commercial": 2, "research": 3, "public_interest": 4, "legal_services": 5,
             "other_org": 6, "total": 21}
+
+
+def test_a_column_headed_by_a_group_of_dims_alone_is_not_read_as_the_dim_it_resembles(tmp_path):
+    # 法人或其他组织 alone over a column (the names under it left out), wrapped in its cell, ends in 他组织, which
+    # is close to 其他组织 (other_org); it names a group of applicants: its column is not read as other_org
+    report = extract(tmp_path, [
+        ["", "自然人", "法人或其\n他组织", "总计"],
+        ["一、本年新收政府信息公开申请数量", "5", "4", "9"],
+    ])
+    assert report.value("requests.received_new", "natural_person") == 5
+    assert report.value("requests.received_new", "total") == 9
+    assert "other_org" not in set(report.observations["dim"])
