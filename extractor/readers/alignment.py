@@ -333,12 +333,12 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
     those of another table, or of columns of the label area the page before left blank). Lines above
     `top_margin` that are not such lines (a running header) are passed over, and so is the table's header
     printed again (taken too, so that no table below takes it for its own)."""
-    body = continued_lines(lines, columns, top_margin)
+    repeated, body = continued_lines(lines, columns, top_margin)
     if not body and columns.label_columns == 0:
         # a header alone at the foot of the page before named every column a value column; its first may be the
         # stub (信息内容), whose labels (行政处罚) its rows print
         columns = replace(columns, label_columns=1)
-        body = continued_lines(lines, columns, top_margin)
+        repeated, body = continued_lines(lines, columns, top_margin)
     if not body:
         return None, []
     x_lines = columns.x_lines
@@ -366,7 +366,6 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
         groups += trailing
         body = body + [line for group in trailing for line in group]
     rows = [row_of(group, x_lines) for group in groups]
-    repeated = [line for line in lines if line.bottom <= body[0].top and is_header_piece(line, columns)]
     return AlignedTable([r for r in rows if r], body[0].top, body[-1].bottom, x_lines,
                         chars_of(body), label_columns, header_pieces=columns.header_pieces), repeated + body
 
@@ -385,19 +384,22 @@ def parts_a_column(groups: list[list[Line]], x: float, x_lines: list[float]) -> 
     return False
 
 
-def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> list[Line]:
-    """The first lines that keep to `columns` (see `keeps_to`), close together, past those above `top_margin`
-    that do not and past the table's header printed again (lines of its pieces)."""
+def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> tuple[list[Line], list[Line]]:
+    """(header lines printed again, body): the first lines that keep to `columns` (see `keeps_to`), close
+    together, past those above `top_margin` that do not and past the table's header printed again (lines of its
+    pieces)."""
+    repeated: list[Line] = []
     body: list[Line] = []
     for line in lines:
         if not body and is_header_piece(line, columns):
-            continue  # the header printed again
+            repeated.append(line)
+            continue
         if not keeps_to(line, columns) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
             if not body and line.bottom < top_margin:
                 continue
             break
         body.append(line)
-    return body
+    return repeated, body
 
 
 def is_header_piece(line: Line, columns: Columns) -> bool:
