@@ -554,7 +554,8 @@ def names_fewer(found: list[Column], columns: list[Column]) -> bool:
     only comes close to (他组织, a piece of 法人或其他组织 cut at a column's edge, like 其他组织) does not count."""
     sure = {c: column.dim for c, column in enumerate(found) if column.dim and column.score >= HIGH_CONFIDENCE}
     above = {c: column.dim for c, column in enumerate(columns) if column.dim}
-    return len(found) == len(columns) and 0 < len(sure) < len(above) and all(above.get(c) == d for c, d in sure.items())
+    return len(found) == len(columns) and 0 < len(sure) < len(above) and \
+        all(above.get(c) == d for c, d in sure.items())
 
 
 def carried_columns(state: MappingState, table: Table, r: int) -> list[Column] | None:

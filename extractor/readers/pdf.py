@@ -885,11 +885,11 @@ def edges_above(above: list[float], left: float, right: float, runs: list[tuple[
     first_row = min((line.top for line in lines if line.values), default=math.inf)
     labels_right = max((s.x1 for line in lines if line.top >= first_row for s in line.segments
                         if not s.is_value and s.x1 <= values_left + EDGE_SNAP), default=None)
-    if labels_right is not None:
-        chars = [ch for line in lines if line.values or all(s.x0 <= labels_right + EDGE_SNAP for s in line.segments)
-                 for s in line.segments for ch in s.chars]
-    inner = [x for x in above[1:-1] if x >= values_left or not any(ch["x0"] < x < ch["x1"] for ch in chars)]
-    if any(ch["x0"] < x < ch["x1"] for ch in chars for x in inner):
+    rows_chars = chars if labels_right is None else [
+        ch for line in lines if line.values or all(s.x0 <= labels_right + EDGE_SNAP for s in line.segments)
+        for s in line.segments for ch in s.chars]
+    inner = [x for x in above[1:-1] if x >= values_left or not any(ch["x0"] < x < ch["x1"] for ch in rows_chars)]
+    if any(ch["x0"] < x < ch["x1"] for ch in rows_chars for x in inner):
         return None
     edges = list(inner)
     for start, end in runs:
