@@ -142,9 +142,7 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
     第（一）项 over 本年制发件数, in a table without rules). A header naming a group of dims (columns.yaml
     dim_groups) names none."""
     name, score = dim_of(text, mappings, allowed)
-    group = process.extractOne(parse_label(text).text, mappings.dim_groups, scorer=fuzz.ratio) \
-        if mappings.dim_groups else None
-    if group and group[1] >= max(score, DIM_MATCH):
+    if dim_group_score(text, mappings) >= max(score, DIM_MATCH):
         return None, 0.0  # 法人或其他组织 alone over a column is a group's name, however close to 其他组织
     lines = [line for line in text.splitlines() if line.strip()]
     for k in range(1, len(lines)) if score < DIM_MATCH else ():
@@ -152,6 +150,29 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
         if tail_score > score:
             name, score = tail_name, tail_score
     return name, score
+
+
+@lru_cache(maxsize=1 << 14)
+def dim_group_score(text: str, mappings: Mappings) -> float:
+    """How well `text` names a group of dims (columns.yaml dim_groups: 法人或其他组织), 0-100."""
+    found = process.extractOne(parse_label(text).text, mappings.dim_groups, scorer=fuzz.ratio) \
+        if mappings.dim_groups else None
+    return found[1] if found else 0.0
+
+
+def group_name_pieces(table: Table, rows: list[int], mappings: Mappings) -> set[int]:
+    """The ids of header cells that hold a piece of a dim group's name cut by a column's edge (法人或 | 其他组织,
+    a repeat of the header atop the next page drawn on the value columns): side by side in a row, they read
+    as the group's name together, and neither names a column."""
+    pieces: set[int] = set()
+    for r in rows:
+        cells = [cell for cell in table.row_cells(r) if cell.text.strip()]
+        for left, right in zip(cells, cells[1:]):
+            joined = dim_group_score(left.text + right.text, mappings)
+            if left.col + left.colspan == right.col and joined >= DIM_MATCH and \
+                    joined >= max(dim_of(left.text, mappings, None)[1], dim_of(right.text, mappings, None)[1]):
+                pieces |= {id(left), id(right)}
+    return pieces
 
 
 def dim_of(text: str, mappings: Mappings, allowed: tuple[str, ...] | None):
@@ -190,6 +211,7 @@ def is_unit_header(text: str, mappings: Mappings) -> bool:
 def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> list[Column]:
     """Each column's dim and field group, read bottom-up from the header rows above the data."""
     columns = []
+    pieces = group_name_pieces(table, rows, mappings)
     for c in range(table.n_cols):
         stack: list[Cell] = []
         for r in rows:
@@ -199,6 +221,8 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
         column = Column(header=" / ".join(cell.text for cell in stack))
         for i in range(len(stack) - 1, -1, -1):
             cell = stack[i]
+            if id(cell) in pieces:
+                continue
             name, score = best_dim(cell.text, mappings)
             if i > 0:
                 # a column name wrapped over two header rows (社会公益 over 组织) is read whole
@@ -513,7 +537,8 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
             if kind == "header":
                 found = columns_from_header(table, pending, mappings)
                 fill_groups_from_layout(found, mappings)
-                columns = columns if columns is not None and names_fewer(found, columns) else found
+                above = columns if columns is not None else header_above(state, table)
+                columns = above if above is not None and names_fewer(found, above) else found
             continue
         if columns is None:
             columns = carried_columns(state, table, r)
@@ -548,10 +573,11 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
 
 
 def names_fewer(found: list[Column], columns: list[Column]) -> bool:
-    """Whether a header found under rows of data names fewer of the same columns than the header above them: its
-    first rows printed again atop the next page (Word's repeated header rows), the names under 法人或其他组织
-    left out. Every column it names surely, the header above names alike, and that one names more; a name it
-    only comes close to (他组织, a piece of 法人或其他组织 cut at a column's edge, like 其他组织) does not count."""
+    """Whether a header found under rows of data, or atop a table after another, names fewer of the same columns
+    than the header above them: its first rows printed again atop the next page (Word's repeated header rows),
+    the names under 法人或其他组织 left out. Every column it names surely, the header above names alike, and
+    that one names more; a name it only comes close to (他组织, a piece of 法人或其他组织 cut at a column's edge,
+    like 其他组织) does not count."""
     sure = {c: column.dim for c, column in enumerate(found) if column.dim and column.score >= HIGH_CONFIDENCE}
     above = {c: column.dim for c, column in enumerate(columns) if column.dim}
     return len(found) == len(columns) and 0 < len(sure) < len(above) and \
@@ -567,12 +593,27 @@ def carried_columns(state: MappingState, table: Table, r: int) -> list[Column] |
     trailing = trailing_value_columns(table, r)
     if not trailing:
         return None
+    above = header_above(state, table)
+    return above if above is not None and (state.n_cols == table.n_cols or trailing == value_count(above)) else None
+
+
+def value_count(columns: list[Column]) -> int:
+    """The columns from the first holding values to the last."""
+    first_value = next((c for c, column in enumerate(columns) if column.dim), None)
+    return 0 if first_value is None else len(columns) - first_value
+
+
+def header_above(state: MappingState, table: Table) -> list[Column] | None:
+    """The header of the table before, on this table's columns: whole when the table is as wide, else its
+    value columns over as many at this table's right (a table split by a page, its label columns drawn
+    otherwise); None when it does not fit."""
+    if state.columns is None:
+        return None
     if state.n_cols == table.n_cols:
         return state.columns
-    first_value = next((c for c, column in enumerate(state.columns) if column.dim), None)
-    values = state.columns[first_value:] if first_value is not None else []
-    if len(values) == trailing < table.n_cols:
-        return [Column() for _ in range(table.n_cols - trailing)] + values
+    values = value_count(state.columns)
+    if 0 < values < table.n_cols:
+        return [Column() for _ in range(table.n_cols - values)] + state.columns[-values:]
     return None
 
 

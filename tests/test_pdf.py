@@ -850,6 +850,10 @@ def redrawn_report_cells(tmp_path, seed: int, number: int, redraw, rules: str, s
     # to 其他组织 in each; the repeat names surely only 自然人 and 总计, and the whole header above is kept
     # (its other_org had been read from the 商业企业 column)
     (91, 3, text_in_every_cell, "none", 2),
+    # horizontal rules and a spacer column: the repeat's 法人或 | 其他组织, cut at a column's edge, is the name
+    # of the group, not 其他组织 (other_org had been read from the research column of the rows below it); and
+    # the rest of the table under a repeat of its own, narrower by the spacer, keeps the columns above
+    (91, 5, spacer_column, "horizontal", 2), (91, 12, spacer_column, "horizontal", 2),
 ])
 def test_generated_reports_with_header_rows_repeated(tmp_path, seed, number, redraw, rules, repeat):
     got, truth, pages = redrawn_report_cells(tmp_path, seed, number, redraw, rules, repeat_header=repeat)
