@@ -211,6 +211,7 @@ def is_unit_header(text: str, mappings: Mappings) -> bool:
 def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> list[Column]:
     """Each column's dim and field group, read bottom-up from the header rows above the data."""
     columns = []
+    named_by: dict[int, Cell] = {}  # column -> the header cell its dim was read from
     pieces = group_name_pieces(table, rows, mappings)
     for c in range(table.n_cols):
         stack: list[Cell] = []
@@ -231,6 +232,7 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
                     name, score = joined, joined_score
             if name is not None and score >= DIM_MATCH:
                 column.dim, column.template, column.score = name.dim, name.template, score
+                named_by[c] = cell
                 year = YEAR_HEADER.fullmatch(name.name)
                 column.year = int(year.group(1)) if year else None
                 break
@@ -252,7 +254,24 @@ def columns_from_header(table: Table, rows: list[int], mappings: Mappings) -> li
                 column.dim = column.group = None
         columns.append(column)
     keep_latest_year(columns)
+    keep_value_columns_of_spans(table, columns, named_by)
     return columns
+
+
+def keep_value_columns_of_spans(table: Table, columns: list[Column], named_by: dict[int, Cell]) -> None:
+    """A header cell spanning several columns names the one that holds values, not its neighbours that hold
+    row labels or nothing (自然人 drawn over a label column and its own, a PDF header's edges guessed wider
+    than its column); all of them when none holds values in a cell of its own (values merged alike)."""
+    spans: dict[int, list[int]] = {}
+    for c, cell in named_by.items():
+        if cell.colspan > 1:
+            spans.setdefault(id(cell), []).append(c)
+    for spanned in spans.values():
+        holding = [c for c in spanned if column_holds_values(table, c)]
+        if holding:
+            for c in spanned:
+                if c not in holding:
+                    columns[c] = Column(header=columns[c].header)
 
 
 def keep_latest_year(columns: list[Column]) -> None:
