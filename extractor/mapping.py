@@ -574,6 +574,8 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
                     ))
                 pending.append(r)
                 continue
+        if prints_header_again(filled, columns):
+            continue
         last_was_data = True
         if plan is None or plan.columns is not columns:
             plan = plan_columns(columns, mappings)
@@ -589,6 +591,15 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
         result.findings = []  # its rows are listed as a table outside the forms, not as labels that failed
         report_unknown_table(table, result)
     return result
+
+
+def prints_header_again(filled: list[Cell], columns: list[Column]) -> bool:
+    """Whether a row prints no value, and under the value columns only words of their own header (行政复议 |
+    行政诉讼 over the 复议/诉讼 table's values: the first line of its header printed again atop the page, the
+    header above read as one row)."""
+    words = [cell for cell in filled if cell.col < len(columns) and columns[cell.col].dim]
+    return bool(words) and all(not parse_value(cell.text).ok for cell in filled) and \
+        all(squash(cell.text) in squash(columns[cell.col].header) for cell in words)
 
 
 def names_fewer(found: list[Column], columns: list[Column]) -> bool:
@@ -636,12 +647,14 @@ def header_above(state: MappingState, table: Table) -> list[Column] | None:
     return None
 
 
-def map_turned_table(table: Table, index: int, mappings: Mappings) -> TableResult | None:
+def map_turned_table(table: Table, index: int, mappings: Mappings,
+                     state: MappingState | None = None) -> TableResult | None:
     """The values of a table printed turned, its fields across and their dims down (the 复议/诉讼 table on a
     narrow page: 结果维持 … 总计 as rows, 行政复议 and the two 行政诉讼 as columns), read as the table it turns:
     None unless that reading finds values, every one of them read with high confidence. Rows and columns are
-    the printed table's."""
-    turned = map_table(transposed(table), index, mappings, MappingState())
+    the printed table's. `state`: what the turned reading of the table before passes on (its header, for the
+    rest of a turned table its author split, printing the fields across but not the applicants down)."""
+    turned = map_table(transposed(table), index, mappings, state if state is not None else MappingState())
     if not read_with_confidence(turned):
         return None
     for value in turned.values:
