@@ -610,6 +610,29 @@ def test_rows_under_a_header_alone_at_the_foot_may_print_labels_in_its_first_col
     assert [cell.text for cell in table.row_cells(2)] == ["行政强制", "8", "-7", "0"]
 
 
+def test_text_under_a_ruled_rest_opening_the_page_is_not_that_rest():
+    # horizontal rules only: the rows of 第二十条第（六）项 open page 2 under their rules, read on the columns of
+    # its header at the foot of page 1; the caption under them (第二十条第（八）项) is a line of text, not a row
+    # of that table, nor a table of its own
+    doc = read_pdf(CORPUS / "pdf" / "reportlab_hrules" / "report_2020_county_bureau.pdf")
+    captions = [b for b in doc.blocks if not isinstance(b, Table) and b.text.replace(" ", "") == "第二十条第（八）项"]
+    assert [b.page for b in captions] == [2]
+    assert not any(cell.text == "第二十条第（八）项" for b in doc.blocks if isinstance(b, Table)
+                   for row in b.grid for cell in row)
+
+
+def test_a_three_line_rest_on_rules_of_its_own_joins_the_table_read_by_alignment_above():
+    # three rules: the request table's body, read by the alignment of its text (which ends where its text
+    # does), runs on to page 3, where its last rows stand under rules of their own reaching the page's margins;
+    # they are read on the columns above and joined to the table
+    doc = read_pdf(CORPUS / "pdf" / "reportlab_three_line" / "report_2020_county_bureau.pdf")
+    table = next(b for b in doc.blocks if isinstance(b, Table)
+                 and any(cell.text == "四、转结下年度继续办理" for row in b.grid for cell in row))
+    assert table.page == 2
+    assert any(cell.text == "（一）予以公开" for row in table.grid for cell in row)
+    assert [cell.text for cell in table.row_cells(table.n_rows - 2)][-1] == "0"  # （七）总计's total
+
+
 def test_a_header_alone_at_the_foot_of_a_page_names_three_columns_or_more():
     from extractor.readers.alignment import header_at_foot, text_lines
 
@@ -786,6 +809,10 @@ def test_index_of_the_nearest_grid_line(value, index):
     # are read wide enough to take in the label column beside it, which holds no value; the column under it
     # that does is 自然人's alone, and the row labels stay labels
     (2027, 12, spacer_column, "horizontal"),
+    # three rules, the last row of the statistics table alone atop the next page ((三)接受培训人员数 | 人次 | 155),
+    # read on the column edges of the part above: the white between the label and the unit already holds an
+    # edge from above, and the edge parting the labels is not drawn there again
+    (91, 2, blank_row_every_fifth, "three_line"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
@@ -858,6 +885,30 @@ def redrawn_report_cells(tmp_path, seed: int, number: int, redraw, rules: str, s
     # of the group, not 其他组织 (other_org had been read from the research column of the rows below it); and
     # the rest of the table under a repeat of its own, narrower by the spacer, keeps the columns above
     (91, 5, spacer_column, "horizontal", 2), (91, 12, spacer_column, "horizontal", 2),
+    # column rules only, the 复议/诉讼 table's header alone at the foot of a page (its three rows read as one) and
+    # its first row printed again over the values on the next: only the first lines of the header's cells, not
+    # the rest of a row the break cut
+    (91, 13, text_in_first_cell, "columns", 1),
+    # three rules, the same: a rule under the repeated row, so the rest is three ruled bands, the header's other
+    # two rows in one; the rivers between the columns must keep clear of its line naming most columns, not of
+    # 未经复议直接起诉 across five
+    (91, 19, as_drawn, "three_line", 1),
+    # three rules, the request table's first header row printed again over a rest its author ended after one row
+    # (1.本机关不掌握相关政府信息) and went on with under rules of its own: that row is read on the columns above,
+    # though the table above, read by the alignment of its text, ends short of the rules' ends
+    (33, 13, as_drawn, "three_line", 1),
+    # three rules, the 复议/诉讼 table's header alone at the foot of a page, read as one row, and its first line
+    # (行政复议 | 行政诉讼) printed again over the values on the next, a table of its own: that line is no row of
+    # blanks under 行政复议 (its blanks had been kept over the values below)
+    (91, 13, text_in_first_cell, "three_line", 1),
+    # horizontal rules and a spacer column, the 第二十条 tables one table whose first row, the title 第二十条第（一）项,
+    # is printed again atop the page over the rest of 第二十条第（五）项's rows: a title printed before, not the
+    # rest of 行政许可's row cut by the break
+    (33, 11, spacer_column, "horizontal", 1),
+    # no rules, the 复议/诉讼 table's header alone at the foot of a page, its first line printed again on the next
+    # (行政复 | 行政诉, then 议 | 讼, one character a piece): lines of the header's pieces, passed over to the
+    # row of numbers, which is read on the header's columns
+    (91, 13, text_in_first_cell, "none", 1),
 ])
 def test_generated_reports_with_header_rows_repeated(tmp_path, seed, number, redraw, rules, repeat):
     got, truth, pages = redrawn_report_cells(tmp_path, seed, number, redraw, rules, repeat_header=repeat)
@@ -876,6 +927,15 @@ def test_a_table_after_one_read_turned_is_not_read_under_the_upright_reading_hea
     assert ("requests.result.other.other", "total") not in got
     assert ("requests.result.total", "total") not in got
     assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
+
+
+def test_rows_opening_a_rest_that_print_the_first_rows_above_in_other_cells_are_rows(tmp_path):
+    # column rules only, every table turned: the 复议/诉讼 table's rest on the next page opens on 复议后起诉's
+    # 结果维持 2 and 结果纠正 0, the texts of the first two rows above (行政复议's), where 结果维持 spans the
+    # column no subgroup fills. Printed in other cells, they are rows of the table, not its header repeated
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 3, turned, "columns")
+    assert got[("review_litigation.litigation_after_review", "upheld")] == 2
+    assert got == truth
 
 
 def test_a_turned_table_read_upright_in_part_is_read_turned(tmp_path):

@@ -212,7 +212,7 @@ def header_at_foot(lines: list[Line], rivers) -> AlignedTable | None:
     x_lines = [left - 1, *(edge_in(run, alignment) for run in runs), right + 1]
     rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(block, x_lines)]
     return AlignedTable([r for r in rows if r], block[0].top, block[-1].bottom, x_lines, chars_of(block), 0,
-                        headed=True)
+                        headed=True, header_pieces=frozenset(squash(s.text) for line in block for s in line.segments))
 
 
 def blank_tables(lines: list[Line], rivers) -> list[AlignedTable]:
@@ -391,7 +391,7 @@ def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> t
     repeated: list[Line] = []
     body: list[Line] = []
     for line in lines:
-        if not body and is_header_piece(line, columns):
+        if not body and is_header_piece(line, columns, follows_piece=bool(repeated)):
             repeated.append(line)
             continue
         if not keeps_to(line, columns) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
@@ -402,11 +402,13 @@ def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> t
     return repeated, body
 
 
-def is_header_piece(line: Line, columns: Columns) -> bool:
+def is_header_piece(line: Line, columns: Columns, follows_piece: bool = False) -> bool:
     """Whether every piece of `line` prints a piece of the header of the table set in `columns`, one of them two
-    characters or more (a label wrapped a character a line, 其 over 他, may print one of a header's too)."""
+    characters or more (a label wrapped a character a line, 其 over 他, may print one of a header's too) unless
+    the line follows one that does (议 | 讼 under 行政复 | 行政诉, the header's cells wrapped)."""
     texts = [squash(s.text) for s in line.segments]
-    return all(text in columns.header_pieces for text in texts) and any(len(text) >= 2 for text in texts)
+    return all(text in columns.header_pieces for text in texts) and \
+        (follows_piece or any(len(text) >= 2 for text in texts))
 
 
 def keeps_to(line: Line, columns: Columns) -> bool:

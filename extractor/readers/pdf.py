@@ -539,6 +539,8 @@ MAX_ROW_HEIGHT = 90.0
 MIN_RULED_ROWS = 3
 # White space between columns parts them when it is at least this wide (pt), measured at this resolution.
 MIN_RIVER_WIDTH = 4.0
+# A text this long printed again atop a page is a title printed again, not the rest of a cut row
+MIN_PRINTED_AGAIN = 4
 RIVER_BINS_PER_PT = 2
 
 
@@ -778,7 +780,23 @@ def column_river_runs(chars: CharsByHeight, region: list[tuple[float, float, flo
     left, right = min(r[1] for r in region), max(r[2] for r in region)
     ys = [r[0] for r in region]
     bands = [chars.between(top, bottom) for top, bottom in zip(ys, ys[1:])]
-    return river_runs(bands, left, right)
+    runs = river_runs(bands, left, right)
+    # a band without values may hold a header of several rows under one rule (a 三线表's, whose 未经复议直接起诉
+    # spans five columns): when its lines, each a row, part more columns than the band as one row does, only
+    # the line naming the most columns must keep within them
+    holds_values = [any(is_value_char(ch) for ch in band) for band in bands]
+    value_bands = [band for band, values in zip(bands, holds_values) if values]
+    header_bands = [band for band, values in zip(bands, holds_values) if band and not values]
+    lines = [line for band in header_bands for line in group_lines(band)]
+    if value_bands and len(lines) > len(header_bands):
+        by_lines = river_runs(value_bands + lines, left, right)
+        if len(by_lines) > len(runs):
+            return by_lines
+    return runs
+
+
+def is_value_char(ch: dict) -> bool:
+    return ch["text"].isdigit() or ch["text"] in VALUE_MARKS
 
 
 def river_runs(rows: list[list[dict]], left: float, right: float,
@@ -804,7 +822,7 @@ def river_runs(rows: list[list[dict]], left: float, right: float,
     header, header_runs = 0, 1
     for row_chars in rows:
         row = coverage(row_chars)
-        if any(ch["text"].isdigit() or ch["text"] in VALUE_MARKS for ch in row_chars):
+        if any(is_value_char(ch) for ch in row_chars):
             blocked |= row
             continue
         runs = (row & ~(row << 1)).bit_count()  # bins that start a run of ink
@@ -853,10 +871,15 @@ def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[
         left, right = min(r[1] for r in region), max(r[2] for r in region)
         runs = column_river_runs(chars, region)
         xs = [left, right] + [(start + end) / 2 for start, end in runs]
+        labels = label_rules(chars, region)
         if i == 0 and above and not chars.between(MARGIN, top):
             xs = edges_above_of(region, runs) or xs
+            # an edge above stands in the white between two labels (a unit beside its row's label) where the
+            # page's own edge would: the label rule drawn there too would part a column of its own
+            labels = [rule for rule in labels if not any(
+                start <= rule["x0"] <= end and any(start <= x <= end for x in xs) for start, end in runs)]
         lines += [vertical_rule(x, top, bottom) for x in xs]
-        lines += label_rules(chars, region)
+        lines += labels
         # a rule that stops short under a merged label cell still ends a row: each row gets its own label cell
         lines += [horizontal_rule(y, left, right) for y, _, _ in region]
     return [ln for ln in lines if ln["height"]], [ln for ln in lines if not ln["height"]]
@@ -866,18 +889,18 @@ def edges_above(above: list[float], left: float, right: float, runs: list[tuple[
                 chars: list[dict]) -> list[float] | None:
     """The column edges of the table above (`above`, ending the page before) for the rest of it opening this
     page, whose own white runs between columns (`runs`) miss those of columns it leaves blank throughout (their
-    white joins the runs beside them): None unless the table is as wide, no edge above cuts a character of it
-    right of its first value, and each of its runs holds an edge above. Left of its values the labels may
-    stand otherwise than above (四、结转下年度继续办理 across label columns the part above kept apart): an edge
-    above that cuts one is dropped, and a run that then holds no edge gets one of its own. A rest printing no
-    value (rows left blank) may be wider than a table above read by the alignment of its text (a 三线表's body),
-    which ends where its text does."""
+    white joins the runs beside them): None unless the table above lies within this one's width (as wide, or
+    narrower when read by the alignment of its text, a 三线表's body, which ends where its text does), no edge
+    above cuts a character of it right of its first value, and each of its runs holds an edge above. Left of
+    its values the labels may stand otherwise than above (四、结转下年度继续办理 across label columns the part
+    above kept apart): an edge above that cuts one is dropped, and a run that then holds no edge gets one of
+    its own."""
     lines = text_lines(chars)
     values_left = min((s.x0 for line in lines for s in line.segments if s.is_value), default=None)
-    if values_left is None and left - 2 * GRID_SNAP <= above[0] and above[-1] <= right + 2 * GRID_SNAP:
-        values_left = right
-    elif values_left is None or abs(above[0] - left) > 2 * GRID_SNAP or abs(above[-1] - right) > 2 * GRID_SNAP:
+    if not left - 2 * GRID_SNAP <= above[0] <= above[-1] <= right + 2 * GRID_SNAP:
         return None
+    if values_left is None:
+        values_left = right
     # the header repeated atop the page (Word's repeated header rows) spans the columns its names group
     # (申请人情况, set over a column its rows leave blank): only rows' text, values and labels, must keep within
     # the columns; a line without values is a header's when it prints text right of every row's label (the
@@ -1055,6 +1078,10 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         for t in tables)]
     page_numbers = page_number_chars(outside, page.height)
     outside = [ch for ch in outside if id(ch) not in page_numbers]
+    if continued is not None and outside and any(t.top < min(ch["top"] for ch in outside) for t in tables):
+        # a ruled table opens the page (the rest of the table above, or another): the text under it is not
+        # the rest of the table above
+        continued = None
     try:
         aligned = aligned_tables(outside, river_runs, continued, top_margin=MARGIN, foot=page.height - MARGIN)
     except Exception as exc:  # a layout the alignment reader did not foresee must not cost the ruled tables
@@ -1103,6 +1130,7 @@ def join_continued_tables(blocks: list) -> list:
     """One Table for a table that runs on across a page break; PlacedTable wrappers dropped. A caption such as
     "续表" at the top of the next page, over the rest of the table, is dropped with the break."""
     out: list = []
+    printed: set[str] = set()  # the texts of the lines and cells before the block at hand
     for block in blocks:
         if isinstance(block, PlacedTable) and len(out) >= 2 and isinstance(out[-1], Paragraph) \
                 and CONTINUED_CAPTION.match(out[-1].text.replace(" ", "")) and out[-1].page == block.table.page \
@@ -1112,25 +1140,35 @@ def join_continued_tables(blocks: list) -> list:
         previous = out[-1] if out else None
         if (isinstance(block, PlacedTable) and isinstance(previous, PlacedTable)
                 and block.table.page == previous.last_page + 1 and same_columns(previous, block)):
-            append_rows(previous, block)
+            append_rows(previous, block, printed)
         else:
             out.append(block)
+        if isinstance(block, PlacedTable):
+            printed.update(squash(cell.text) for row in block.table.grid for cell in row)
+        else:
+            printed.add(squash(block.text))
     return [b.table if isinstance(b, PlacedTable) else b for b in out]
 
 
 def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
-    """Whether `b` continues `a`: the same right edge, a left edge that is the other's or one of its column
-    lines (a part may lack leading columns), and the same column lines where the numbers are (the label area
-    may differ: a group column can start after the break); a part holding no number (a header row
-    cut off by the break) needs only lines among the other's. Two tables of one width but other number
-    columns (a table split by its author and laid out anew) are not joined: their values would fall under the
-    wrong header."""
+    """Whether `b` continues `a`: the same column lines between the outer edges, or the same right edge (or the
+    same last column line, the right edges drawn otherwise), a left edge that is the other's or one of its
+    column lines (a part may lack leading columns), and the same column lines where the numbers are (the label
+    area may differ: a group column can start after the break); a part holding no number (a header row cut
+    off by the break) needs only lines among the other's. Outer edges may differ because a part read by the
+    alignment of its text ends where its text does, a ruled one where its rules do. Two tables of one width
+    but other number columns (a table split by its author and laid out anew) are not joined: their values
+    would fall under the wrong header."""
     tolerance = GRID_SNAP * 2
 
     def within(small, large):
         return lines_among(small, large, tolerance)
 
-    if abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance:
+    inner_a, inner_b = a.x_lines[1:-1], b.x_lines[1:-1]
+    if len(inner_a) == len(inner_b) > 0 and within(inner_a, inner_b) and within(inner_b, inner_a):
+        return True
+    if abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance and \
+            (len(a.x_lines) < 3 or len(b.x_lines) < 3 or abs(a.x_lines[-2] - b.x_lines[-2]) > tolerance):
         return False
     if abs(a.x_lines[0] - b.x_lines[0]) > tolerance and not within([max(a.x_lines[0], b.x_lines[0])],
                                                                     min(a, b, key=lambda t: t.x_lines[0]).x_lines):
@@ -1139,10 +1177,10 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
     start_a, start_b = first_number_x(a), first_number_x(b)
     if start_a is None or start_b is None:
         small, large = (a, b) if len(a.x_lines) <= len(b.x_lines) else (b, a)
-        return within(small.x_lines, large.x_lines)
+        return within(small.x_lines[:-1], large.x_lines)
     start = min(start_a, start_b) - tolerance
-    value_a = [x for x in a.x_lines if x >= start]
-    value_b = [x for x in b.x_lines if x >= start]
+    value_a = [x for x in a.x_lines[:-1] if x >= start]
+    value_b = [x for x in b.x_lines[:-1] if x >= start]
     return len(value_a) == len(value_b) and within(value_a, value_b)
 
 
@@ -1173,14 +1211,12 @@ def regrid(placed: PlacedTable, x_lines: list[float]) -> None:
     placed.x_lines = x_lines
 
 
-def row_texts(table: Table, r: int) -> list[str]:
-    return [c.text for c in table.row_cells(r)]
-
-
-def is_split_row(upper: list[Cell], lower: list[Cell]) -> bool:
+def is_split_row(upper: list[Cell], lower: list[Cell], printed: set[str] = frozenset()) -> bool:
     """Whether `lower` (first row on the new page) is the rest of `upper` (last row on the old page), cut by the
     page break: it adds text only where the upper part has some, repeats none of it, holds no number, has fewer
-    filled cells, and does not begin a numbered row of its own."""
+    filled cells, does not begin a numbered row of its own, and prints no text `printed` before it in full (a
+    title row printed again atop the page, Word's repeated header rows: 第二十条第（一）项 over the rest of the
+    第二十条第（五）项 rows)."""
     if len(upper) != len(lower):
         return False
     upper_filled = [bool(c.text.strip()) for c in upper]
@@ -1201,10 +1237,27 @@ def is_split_row(upper: list[Cell], lower: list[Cell]) -> bool:
         return False  # a number never runs on in words: text under one starts a row (a header printed again)
     first_text = next(c.text for c in lower if c.text.strip())
     label = parse_label(first_text)
+    if any(squash(c.text) in printed for c in lower if len(squash(c.text)) >= MIN_PRINTED_AGAIN):
+        return False
     return label.ordinal is None and not label.such_as
 
 
-def append_rows(first: PlacedTable, second: PlacedTable) -> None:
+def repeats_row(table: Table, r: int, model: Table, model_r: int) -> bool:
+    """Whether row `r` of `table` prints row `model_r` of `model` again, as a header repeated atop the next page
+    does: the same cells, or the first lines of each of its cells (行政复议 over 结果维持, where the rows of the
+    header were read as one)."""
+    cells, model_cells = table.row_cells(r), model.row_cells(model_r)
+    if not any(cell.text.strip() for cell in cells):
+        return False
+    if [cell.text for cell in cells] == [cell.text for cell in model_cells]:
+        return True
+    row, model_row = table.grid[r], model.grid[model_r]
+    return all((cell.col, cell.colspan) == (above.col, above.colspan) and
+               squash(above.text).startswith(squash(cell.text))
+               for cell, above in zip(row, model_row) if cell.text.strip())
+
+
+def append_rows(first: PlacedTable, second: PlacedTable, printed: set[str] = frozenset()) -> None:
     """Rows of `second` appended to `first`. A repeated header is dropped, and an empty cell at the top of
     `second` below a label cell of `first` continues that cell (a vertical label cut by the page break)."""
     finer = first.x_lines if len(first.x_lines) >= len(second.x_lines) else second.x_lines
@@ -1212,12 +1265,16 @@ def append_rows(first: PlacedTable, second: PlacedTable) -> None:
     regrid(second, finer)
     a, b = first.table, second.table
     skip = 0
-    while skip < min(a.n_rows, b.n_rows) and any(row_texts(b, skip)) and row_texts(b, skip) == row_texts(a, skip):
+    # rows repeated atop the page are the table's first rows, its header among them (Word's repeated header
+    # rows); a table that opens on numbers has no header, and rows of the rest like its first ones are its own
+    # (复议后起诉's 结果维持 2 in a turned 复议/诉讼 table, like 行政复议's above)
+    opens_on_numbers = any(parse_value(cell.text).value is not None for cell in a.row_cells(0))
+    while not opens_on_numbers and skip < min(a.n_rows, b.n_rows) and repeats_row(b, skip, a, skip):
         skip += 1
     first.last_page = second.last_page
     if skip >= b.n_rows:
         return
-    if is_split_row(a.grid[-1], b.grid[skip]):
+    if is_split_row(a.grid[-1], b.grid[skip], printed):
         for upper, lower in zip(a.row_cells(a.n_rows - 1), b.row_cells(skip)):
             if lower.text.strip() and upper.row == a.n_rows - 1:
                 upper.text = f"{upper.text}\n{lower.text}" if upper.text else lower.text
