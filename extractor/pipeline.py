@@ -5,7 +5,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -117,7 +117,7 @@ def explains_little(result, table: Table) -> bool:
 
 def map_document(document: Document, mappings: Mappings):
     """All tables of a document mapped in order, the header of one table carried to a headerless next."""
-    state = MappingState()
+    state, turned_state = MappingState(), MappingState()
     values, findings, hints, group_rows = [], [], set(), []
     national = False
     recognised_tables = 0
@@ -127,16 +127,22 @@ def map_document(document: Document, mappings: Mappings):
             # a table turned about its diagonal may also show column names the first reading knows, and yet
             # give it no value, or a few (the request table with 申请人情况 down and 三、本年度办理结果 across:
             # its rows 其他 and 总计 read as the fields of those names)
-            turned = map_turned_table(table, index, mappings)
+            trial = replace(turned_state)
+            turned = map_turned_table(table, index, mappings, trial)
             # kept only if it maps more numbers: a header alone (its rows on the next page) read turned is a
             # row of blank values, which says nothing
             kept_turned = bool(turned) and numbers_read(turned) > numbers_read(result)
+            # a next table read turned may be the rest of this one, without its applicants down: read under
+            # the header this one's turned reading found
+            turned_state = trial if kept_turned else MappingState()
             if kept_turned or result.recognised:
                 # whichever reading is kept, the header the upright one found explains too little of its own
                 # table for a next table without a header to be read under it
                 state.columns = None
             if kept_turned:
                 result = turned
+        else:
+            turned_state = MappingState()
         if not result.values and caption:
             result = map_captioned_table(table, caption, index, mappings) or result
         values.extend(result.values)
