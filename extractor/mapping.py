@@ -709,7 +709,10 @@ def stacked_label(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result: TableResult) -> None:
+def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result: TableResult,
+                 item: str | None = None) -> None:
+    """Map row `r` under `plan`; `item`: one of the numbered items a blank row's label cell holds, read as the
+    row's label."""
     if not plan.value_cols:
         return
     row = table.grid[r]
@@ -739,7 +742,14 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result: Ta
                 actual=" | ".join(c.text for c in row_values),
             ))
         return
-    raw_label = label_cells[-1].text
+    items = numbered_items(label_cells[-1].text) if item is None and not has_content else ()
+    if len(items) > 1:
+        # two rows left blank read as one (a table without rules, their padding lost at the top of a page):
+        # each numbered item is a row of blanks
+        for one in items:
+            map_data_row(table, index, r, plan, pending, outline, result, one)
+        return
+    raw_label = item if item is not None else label_cells[-1].text
     label = parse_label(raw_label)
     ancestors = [parse_label(c.text).text for c in label_cells[:-1]]
     if label.level != LEVEL_NONE:
@@ -828,6 +838,19 @@ def map_data_row(table, index, r, plan: ColumnPlan, pending, outline, result: Ta
         result.group_rows.append((spec, emitted, r))
     if emitted and not has_content:
         result.blank_row = (r, raw_label, emitted)
+
+
+@lru_cache(maxsize=1 << 14)
+def numbered_items(text: str) -> tuple[str, ...]:
+    """The numbered items of one level a label's lines hold (2.没有现成信息 / 需要另行制作 / 3.补正后申请内 / 容仍
+    不明确: two), each with the lines it wraps onto; none unless the first line is numbered."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    first = parse_label(lines[0]) if lines else None
+    if not first or first.ordinal is None:
+        return ()
+    starts = [k for k, line in enumerate(lines)
+              if k == 0 or (label := parse_label(line)).ordinal is not None and label.level == first.level]
+    return tuple("\n".join(lines[a:b]) for a, b in zip(starts, [*starts[1:], len(lines)]))
 
 
 def is_cut_short(label: str) -> bool:

@@ -1,7 +1,7 @@
 """Label normalisation and matching on the variants real reports print."""
 import pytest
 
-from extractor.mapping import HIGH_CONFIDENCE, LOW_CONFIDENCE, match_row, rank_fields
+from extractor.mapping import HIGH_CONFIDENCE, LOW_CONFIDENCE, match_row, numbered_items, rank_fields
 from extractor.mappings import load_mappings
 from extractor.normalize import parse_label
 
@@ -116,3 +116,13 @@ def test_heading_over_item_in_an_unruled_table():
     report = extract_file(CORPUS / "pdf" / "reportlab_three_line" / "海曙区住房和城乡建设局2022年政府信息公开工作年度报告.pdf")
     assert report.value("requests.result.withheld.state_secret", "total") is None
     assert report.value("requests.result.other.no_correction", "total") is None
+
+
+def test_numbered_items_of_one_level_in_one_label():
+    assert numbered_items("2.没有现成信息\n需要另行制作\n3.补正后申请内\n容仍不明确") == (
+        "2.没有现成信息\n需要另行制作", "3.补正后申请内\n容仍不明确")
+    # a heading over its first item is one label of two levels (see stacked_label), not two rows
+    assert numbered_items("（三）不予公开\n1.属于国家秘密") == ("（三）不予公开\n1.属于国家秘密",)
+    assert numbered_items("（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）") == (
+        "（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）",)
+    assert numbered_items("其中：主动公开规范性文件数") == ()

@@ -813,6 +813,9 @@ def test_index_of_the_nearest_grid_line(value, index):
     # read on the column edges of the part above: the white between the label and the unit already holds an
     # edge from above, and the edge parting the labels is not drawn there again
     (91, 2, blank_row_every_fifth, "three_line"),
+    # no rules, the request table's rest opening a page on two rows left blank (2.没有现成信息需要另行制作 and
+    # 3.补正后申请内容仍不明确), set without padding and read as one: each numbered item is a row of blanks
+    (8080, 15, as_drawn, "none"),
 ])
 def test_generated_reports_redrawn(tmp_path, seed, number, redraw, rules):
     # generated reports whose tables run on to the next page, drawn otherwise than the corpus draws them
