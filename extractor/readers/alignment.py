@@ -137,6 +137,11 @@ def text_lines(chars: list[dict]) -> list[Line]:
     return lines
 
 
+def pieces_of(lines: list[Line]) -> frozenset[str]:
+    """The texts of the lines' pieces (see Columns.header_pieces)."""
+    return frozenset(squash(s.text) for line in lines for s in line.segments)
+
+
 def chars_of(lines: list[Line]) -> list[dict]:
     return [ch for line in lines for s in line.segments for ch in s.chars]
 
@@ -212,7 +217,7 @@ def header_at_foot(lines: list[Line], rivers) -> AlignedTable | None:
     x_lines = [left - 1, *(edge_in(run, alignment) for run in runs), right + 1]
     rows = [row_of(group, x_lines, alignment == "centre") for group in header_rows(block, x_lines)]
     return AlignedTable([r for r in rows if r], block[0].top, block[-1].bottom, x_lines, chars_of(block), 0,
-                        headed=True, header_pieces=frozenset(squash(s.text) for line in block for s in line.segments))
+                        headed=True, header_pieces=pieces_of(block))
 
 
 def blank_tables(lines: list[Line], rivers) -> list[AlignedTable]:
@@ -621,8 +626,7 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     rows += [row_of(group, x_lines) for group in groups]
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
                         chars_of(members), label_columns, headed=bool(header),
-                        header_pieces=frozenset(squash(s.text) for line in header for s in line.segments)
-                        or (frame.header_pieces if frame is not None else frozenset()))
+                        header_pieces=pieces_of(header) or (frame.header_pieces if frame is not None else frozenset()))
 
 
 def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], value_line: Line,

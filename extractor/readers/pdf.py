@@ -1078,7 +1078,8 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         for t in tables)]
     page_numbers = page_number_chars(outside, page.height)
     outside = [ch for ch in outside if id(ch) not in page_numbers]
-    if continued is not None and outside and any(t.top < min(ch["top"] for ch in outside) for t in tables):
+    if continued is not None and outside and tables and \
+            min(t.top for t in tables) < min(ch["top"] for ch in outside):
         # a ruled table opens the page (the rest of the table above, or another): the text under it is not
         # the rest of the table above
         continued = None
