@@ -74,6 +74,22 @@ def test_pages_turned_with_rotate_read_as_the_seed(tmp_path, seed_report):
     assert cells(report) == cells(seed_report)
 
 
+@pytest.mark.parametrize("angle", [180, 270])
+def test_pages_a_rotate_turns_are_read_upright(tmp_path, seed_report, angle):
+    """Pages whose /Rotate turns their level text (a viewer shows them so): upside down, each line's characters
+    run right to left, and were read so (134 as 431) until the page was turned back."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(SEED_PDF))
+    for page in writer.pages:
+        page.rotate(angle)
+    rotated = tmp_path / "rotated.pdf"
+    writer.write(rotated)
+    report = extract_file(rotated)
+    assert report.status == "ok"
+    assert cells(report) == cells(seed_report)
+
+
 @pytest.mark.parametrize("angle", [45, 0], ids=["diagonal", "level"])
 def test_a_watermark_is_not_read_into_the_tables(tmp_path, seed_report, angle):
     """A watermark over every page (words and digits, large, light grey), set across it at 45° or level: it

@@ -74,7 +74,7 @@ def is_garbage(text: str) -> bool:
 AXIS_TOLERANCE = 0.01
 # Copies of a character drawn this close (points) are one character printed bold (pdfplumber's default).
 DUPLICATE_TOLERANCE = 1.0
-# A page is turned upright when at least this many of its characters, and most, run a quarter turn from level.
+# A page is turned upright when at least this many of its characters, and most, run a quarter or half turn from level.
 MIN_TURNED_CHARS = 20
 # Text turned more than this from level or upright is a watermark laid across the page, not the report's.
 SLANT_DEGREES = 10.0
@@ -97,9 +97,11 @@ def is_rule(obj) -> bool:
 
 def upright_page(page):
     """The page as it is read: a landscape page laid on upright paper with its content turned (no /Rotate, so its
-    text runs a quarter turn from level) is turned upright, as a reader turns the paper; any other page as it
-    is. Its text decides: more than half of it, and MIN_TURNED_CHARS characters at least, turned one way."""
-    turns = Counter(quarter_turn(ch) for ch in page.chars)
+    text runs a quarter turn from level), or a page upside down (its /Rotate turning level text over, or its
+    content drawn so), is turned upright, as a reader turns the paper; any other page as it is. Its text
+    decides: more than half of it, and MIN_TURNED_CHARS characters at least, turned one way. Upside down, the
+    characters of a line run right to left, and 134 would read 431."""
+    turns = Counter(upright_turn(ch) for ch in page.chars)
     turn, count = max(((t, n) for t, n in turns.items() if t), key=itemgetter(1), default=(0, 0))
     if count < MIN_TURNED_CHARS or count * 2 <= len(page.chars):
         return page
@@ -110,11 +112,11 @@ def upright_page(page):
     return pdfplumber.page.Page(page.pdf, page_obj, page.page_number, page.initial_doctop)
 
 
-def quarter_turn(ch) -> int:
+def upright_turn(ch) -> int:
     """How far clockwise a character's page must turn for it to stand upright: 90 for text turned a quarter
-    counter-clockwise (running up the page), 270 for a quarter clockwise, else 0."""
+    counter-clockwise (running up the page), 270 for a quarter clockwise, 180 for text upside down, else 0."""
     angle = text_angle(ch)
-    return next((turn for turn in (90, 270) if abs(angle - turn) <= SLANT_DEGREES), 0)
+    return next((turn for turn in (90, 180, 270) if abs(angle - turn) <= SLANT_DEGREES), 0)
 
 
 def text_angle(ch) -> float:
