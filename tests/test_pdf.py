@@ -90,6 +90,29 @@ def test_pages_a_rotate_turns_are_read_upright(tmp_path, seed_report, angle):
     assert cells(report) == cells(seed_report)
 
 
+@pytest.mark.parametrize("offset", [(0, 20), (100, -300)])
+def test_a_mediabox_set_off_the_origin_keeps_the_page_margins(tmp_path, offset):
+    """Pages whose MediaBox (and content with it) lies off the origin: pdfplumber places the text by the box, so
+    20 pt up put the page numbers out of the bottom margin, and "— 2 —" parted the request table from its
+    last three rows on the next page (horizontal rules only)."""
+    from pypdf import PdfWriter, Transformation
+
+    source = CORPUS / "pdf" / "reportlab_hrules" / "report_2020_county_bureau.pdf"
+    dx, dy = offset
+    writer = PdfWriter(clone_from=str(source))
+    for page in writer.pages:
+        page.add_transformation(Transformation().translate(dx, dy))
+        for box in (page.mediabox, page.cropbox):
+            (x0, y0), (x1, y1) = box.lower_left, box.upper_right
+            box.lower_left, box.upper_right = (float(x0) + dx, float(y0) + dy), (float(x1) + dx, float(y1) + dy)
+    moved = tmp_path / "moved.pdf"
+    writer.write(moved)
+    report = extract_file(moved)
+    assert report.status == "ok"
+    assert cells(report) == cells(extract_file(source))
+    assert report.value("requests.result.total", "total") == 0
+
+
 @pytest.mark.parametrize("angle", [45, 0], ids=["diagonal", "level"])
 def test_a_watermark_is_not_read_into_the_tables(tmp_path, seed_report, angle):
     """A watermark over every page (words and digits, large, light grey), set across it at 45° or level: it

@@ -22,6 +22,7 @@ import pdfplumber
 import pdfplumber.page
 from pdfplumber.utils import cluster_objects
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve_all
 
 from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
@@ -93,6 +94,26 @@ def is_rule(obj) -> bool:
     if obj["object_type"] == "curve":
         return bool(obj.get("stroke"))
     return True
+
+
+PAGE_BOXES = ("MediaBox", "CropBox", "TrimBox", "BleedBox", "ArtBox")
+
+
+def page_at_origin(page):
+    """The page with its top left corner at (0, 0). pdfplumber places objects where the page's MediaBox lies (its
+    issue #1181): a MediaBox set off the origin (a page cut from a larger sheet, as some printers and imposition
+    tools leave it) would move every line away from the edges its margins are measured from, and a page number
+    would be read as a paragraph parting a table from its rest on the next page."""
+    x0, y0 = page.page_obj.mediabox[:2]
+    if not (x0 or y0):
+        return page
+    page_obj = copy.copy(page.page_obj)  # pdfminer lays the text out from the MediaBox; pdfplumber places it by attrs
+    page_obj.attrs = {**page_obj.attrs}
+    for name in PAGE_BOXES:
+        box = resolve_all(page_obj.attrs.get(name))
+        if isinstance(box, list) and len(box) == 4:
+            page_obj.attrs[name] = [box[0] - x0, box[1] - y0, box[2] - x0, box[3] - y0]
+    return pdfplumber.page.Page(page.pdf, page_obj, page.page_number, page.initial_doctop)
 
 
 def upright_page(page):
@@ -451,7 +472,7 @@ def read_pdf(path: Path) -> Document:
             blocks: list = []
             continued = above = None
             for number, page in enumerate(pdf.pages, start=1):
-                page_blocks = read_page(readable_page(upright_page(page)), number, warnings, continued, above) \
+                page_blocks = read_page(readable_page(upright_page(page_at_origin(page))), number, warnings, continued, above) \
                     if number not in bad else []
                 # a table that ends its page (above its footer) may run on at the top of the next
                 last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
