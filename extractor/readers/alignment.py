@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from statistics import median
 from typing import Callable
 
@@ -33,6 +34,8 @@ MAX_BLANK_GAP = 1.5
 MAX_TRAILING_LINES = 3
 # Lines closer than this many line heights are lines of one cell (a label wrapped around its value line).
 TIGHT_GAP = 0.4
+# Row lines overlapping down the page by more than this share of their size are lines of one row.
+MIN_ROW_OVERLAP = 0.1
 # Rows of one table are set as far apart as each other, give or take this factor.
 ROW_GAP_SPREAD = 1.5
 # Text smaller or larger than the table's by more than this fraction is not in the table (a heading, a note).
@@ -43,6 +46,9 @@ EDGE_SNAP = 3.0
 CENTRE_TOLERANCE = 2.0
 # Text edges within this (pt) of each other are flush.
 FLUSH = 1.0
+# A cell's text keeps at least this far (pt) from the middle of each of its side rules: half the rule, and the
+# padding (a browser's thinnest: a 1px border and 1px padding, 1.5pt).
+MIN_CELL_PADDING = 1.5
 # Characters that print a value besides digits: the dashes and slashes that print a blank.
 VALUE_MARKS = set("-—―－/／")
 
@@ -879,10 +885,10 @@ def body_rows(body: list[Line], leaf_left: float | None = None) -> list[list[Lin
     between whole lines; with it (the left edge of the label column nearest the values), column by column,
     on the text right of it only: a group label centred beside the rows is one cell, set tight across the
     padding of the rows it spans."""
-    anchors = [i for i, line in enumerate(body) if line.is_row_line]
+    chains = anchor_chains(body)
     pieces = [inked_pieces(line, leaf_left) for line in body] if leaf_left is not None else None
     cuts = [0]
-    for a, b, after in zip(anchors, anchors[1:], [*anchors[2:], len(body)]):
+    for (_, a), (b, _), after in zip(chains, chains[1:], [*(first for first, _ in chains[2:]), len(body)]):
         middle = (body[a].bottom + body[b].top) / 2
 
         def white(k: int) -> float:
@@ -895,6 +901,21 @@ def body_rows(body: list[Line], leaf_left: float | None = None) -> list[list[Lin
             round(white(k), 1), -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
     cuts.append(len(body))
     return [body[start:end] for start, end in zip(cuts, cuts[1:])]
+
+
+def anchor_chains(body: list[Line]) -> list[tuple[int, int]]:
+    """(first, last) index of each run of row lines that overlap down the page: one row whose cells, set by
+    their middle, hold different numbers of lines (a "——" wrapped in a narrow column over two lines, the
+    numbers beside it on one line between them). The rows of a table never overlap: cells have padding."""
+    chains: list[list[int]] = []
+    for i, line in enumerate(body):
+        if not line.is_row_line:
+            continue
+        if chains and line.top < body[chains[-1][1]].bottom - MIN_ROW_OVERLAP * line.size:
+            chains[-1][1] = i
+        else:
+            chains.append([i, i])
+    return [(first, last) for first, last in chains]
 
 
 def inked_pieces(line: Line, leaf_left: float) -> list[tuple[float, float, float, float]]:
@@ -941,7 +962,9 @@ def row_of(lines: list[Line], x_lines: list[float], centred: bool = False) -> li
     cells.sort(key=lambda c: c[0])
     if centred:
         cells = [widened(cell, cells, x_lines) for cell in cells]
-    return [(text_of(chars), first, 1, last - first + 1) for first, last, chars in cells]
+    # a number wrapped in a narrow column is one number (see `box_text`)
+    return [(box_text(chars, x_lines[last + 1] - x_lines[first]), first, 1, last - first + 1)
+            for first, last, chars in cells]
 
 
 def widened(cell: tuple[int, int, list[dict]], cells: list, x_lines: list[float]) -> tuple[int, int, list[dict]]:
@@ -959,3 +982,31 @@ def widened(cell: tuple[int, int, list[dict]], cells: list, x_lines: list[float]
             b += 1
         a -= 1
     return best[0], best[1], chars
+
+
+DIGITS = set("0123456789.,０１２３４５６７８９．，")
+
+
+def box_text(chars: list[dict], width: float) -> str:
+    """A cell's text. A number too wide for its cell wraps onto the next line ("35" over "2" in a narrow
+    column is 352): its lines are joined again when each line but the last fills the cell, leaving no room
+    for the character that opens the next, and follows the one above it as lines of one cell do (at most
+    MAX_LINE_GAP line heights apart). Numbers on lines that do not fill it stay apart, and are then never read
+    as one (two rows run into one cell); so do numbers further apart (rows several lines tall, each centring
+    its number: 16 over 5 over 9 are three rows')."""
+    text = text_of(chars)
+    if "\n" not in text or not set(text) - {"\n"} <= DIGITS:
+        return text
+    lines = group_lines(chars)
+    numbers = [text_of(lines[0])]
+    for line, below in zip(lines, lines[1:]):
+        used = max(ch["x1"] for ch in line) - min(ch["x0"] for ch in line)
+        if used + min(below, key=itemgetter("x0"))["width"] + 2 * MIN_CELL_PADDING < width:
+            return text
+        height = max(ch["bottom"] - ch["top"] for ch in line)
+        gap = min(ch["top"] for ch in below) - max(ch["bottom"] for ch in line)
+        if gap <= MAX_LINE_GAP * height:
+            numbers[-1] += text_of(below)
+        else:
+            numbers.append(text_of(below))
+    return "\n".join(numbers)

@@ -28,7 +28,8 @@ from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
 from .alignment import (EDGE_SNAP, MAX_LINE_GAP, SIZE_TOLERANCE, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables,
-                        body_rows, label_edges, merged_spans, rows_by_cells, same_size, text_lines, value_left_of)
+                        body_rows, box_text, label_edges, merged_spans, rows_by_cells, same_size, text_lines,
+                        value_left_of)
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -39,9 +40,6 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 MAX_RULE_THICKNESS = 2.0
 # Cell edges closer than this (pt) are the same grid line.
 GRID_SNAP = 3.0
-# A cell's text keeps at least this far (pt) from the middle of each of its side rules: half the rule, and the
-# padding (a browser's thinnest: a 1px border and 1px padding, 1.5pt).
-MIN_CELL_PADDING = 1.5
 # Page headers and footers live within this distance (pt) of the page's top or bottom edge.
 MARGIN = 60.0
 # Page numbers and dates differ from page to page in a running header or footer.
@@ -375,34 +373,6 @@ def page_number_chars(chars: list[dict], page_height: float) -> set[int]:
             if MARKED_PAGE_NUMBER.match(text_of(piece)):
                 found.update(id(c) for c in piece)
     return found
-
-
-DIGITS = set("0123456789.,０１２３４５６７８９．，")
-
-
-def box_text(chars: list[dict], width: float) -> str:
-    """A cell's text. A number too wide for its cell wraps onto the next line ("35" over "2" in a narrow
-    column is 352): its lines are joined again when each line but the last fills the cell, leaving no room
-    for the character that opens the next, and follows the one above it as lines of one cell do (at most
-    MAX_LINE_GAP line heights apart). Numbers on lines that do not fill it stay apart, and are then never read
-    as one (two rows run into one cell); so do numbers further apart (rows several lines tall, each centring
-    its number: 16 over 5 over 9 are three rows')."""
-    text = text_of(chars)
-    if "\n" not in text or not set(text) - {"\n"} <= DIGITS:
-        return text
-    lines = group_lines(chars)
-    numbers = [text_of(lines[0])]
-    for line, below in zip(lines, lines[1:]):
-        used = max(ch["x1"] for ch in line) - min(ch["x0"] for ch in line)
-        if used + min(below, key=itemgetter("x0"))["width"] + 2 * MIN_CELL_PADDING < width:
-            return text
-        height = max(ch["bottom"] - ch["top"] for ch in line)
-        gap = min(ch["top"] for ch in below) - max(ch["bottom"] for ch in line)
-        if gap <= MAX_LINE_GAP * height:
-            numbers[-1] += text_of(below)
-        else:
-            numbers.append(text_of(below))
-    return "\n".join(numbers)
 
 
 def page_text_lines(chars: list[dict]) -> list[tuple[float, str]]:
