@@ -989,6 +989,28 @@ def test_a_turned_table_read_upright_in_part_is_read_turned(tmp_path):
     assert got == truth
 
 
+@pytest.mark.parametrize("rules", ["none", "horizontal"])
+def test_value_lines_overlapping_down_the_page_are_one_row(tmp_path, rules):
+    # every table turned, without column rules: in the request table's narrow columns a "——" wraps over two
+    # lines and each applicant's numbers, centred in their cells, stand between them. The three lines overlap:
+    # read as three rows, 商业企业's numbers lost their label and its dashes were read for them (24 new
+    # requests read blank, 28 such cells wrong)
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 15, turned, rules)
+    assert got[("requests.received_new", "commercial")] == truth[("requests.received_new", "commercial")] == 24
+    assert got[("requests.result.total", "public_interest")] == truth[("requests.result.total", "public_interest")]
+    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
+    assert len(got) >= len(truth) - 7
+
+
+def test_a_number_wrapped_in_a_narrow_column_without_rules_is_one_number(tmp_path):
+    # horizontal rules only, every table turned: 14 and 16, in full-width digits, wrap a digit a line in the
+    # request table's narrow columns, the row's other numbers on one line centred beside them
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 5, turned, "horizontal")
+    assert got[("requests.received_new", "natural_person")] == truth[("requests.received_new", "natural_person")] == 14
+    assert got[("requests.received_new", "commercial")] == truth[("requests.received_new", "commercial")] == 16
+    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
+
+
 def test_a_header_alone_is_not_read_turned(tmp_path):
     # horizontal rules only, merged cells drawn apart: the 复议/诉讼 table's header alone at the foot of page 2,
     # its row of numbers opening page 3. Read turned, the header would give blank values for the outcomes,
