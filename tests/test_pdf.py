@@ -578,16 +578,22 @@ def test_numbers_on_two_lines_are_joined_only_when_the_first_fills_its_cell():
     from extractor.normalize import parse_value
     from extractor.readers.pdf import box_text
 
-    assert box_text(chars_at(["35", "2"]), width=13.0) == "352"  # "35" fills a 13 pt cell: 352 wrapped
-    two_rows = box_text(chars_at(["14", "13"]), width=40.0)  # two rows' numbers run into one wide cell
+    assert box_text(chars_at(["35", "2"]), 8.5, 21.5) == "352"  # "35" fills a 13 pt cell: 352 wrapped
+    two_rows = box_text(chars_at(["14", "13"]), 8.5, 48.5)  # two rows' numbers run into one wide cell
     assert two_rows == "14\n13" and parse_value(two_rows).value is None
     # 13.1 a character a line in a 9 pt cell: the line of the narrow "." has no room for the "1" after it
     one_by_one = chars_at(["1", "3", ".", "1"])
     for ch in one_by_one:
         if ch["text"] == ".":
             ch["width"], ch["x1"] = 1.9, ch["x0"] + 1.9
-    assert box_text(one_by_one, width=9.0) == "13.1"
-    assert box_text(one_by_one, width=10.0) == "1\n3\n.\n1"  # "3." would have fitted on one line
+    assert box_text(one_by_one, 8.5, 17.5) == "13.1"
+    assert box_text(one_by_one, 8.5, 18.5) == "1\n3\n.\n1"  # "3." would have fitted on one line
+    # set flush left, the white before the lines is the cell's padding: Word's 5.4 pt a side leaves no room
+    # for the 4 of 294 after 29 in a 22 pt cell, though 1.5 pt a side would
+    assert box_text(chars_at(["29", "4"]), 10.0 - 5.4, 32.0 - 5.4) == "294"
+    assert box_text(chars_at(["29", "4"]), 10.0 - 1.5, 32.0 - 1.5) == "29\n4"
+    assert box_text(chars_at(["15826", "00元"]), 8.5, 37.5) == "1582600元"  # a unit wraps with its number
+    assert box_text(chars_at(["15826", "00页"]), 8.5, 37.5) == "15826\n00页"
 
 
 def test_numbers_far_apart_in_a_narrow_cell_are_rows_not_one_wrapped_number():
@@ -598,7 +604,7 @@ def test_numbers_far_apart_in_a_narrow_cell_are_rows_not_one_wrapped_number():
     digits = [("１", 0.0), ("６", 10.4), ("５", 48.0), ("９", 105.0)]
     chars = [{"text": ch, "x0": 113.4, "x1": 121.4, "top": top, "bottom": top + 8.0, "width": 8.0, "height": 8.0}
              for ch, top in digits]
-    assert box_text(chars, width=17.0) == "１６\n５\n９"
+    assert box_text(chars, 108.9, 125.9) == "１６\n５\n９"  # centred in 17 pt
 
 
 def placed_chars(items, size=8.0):

@@ -963,7 +963,7 @@ def row_of(lines: list[Line], x_lines: list[float], centred: bool = False) -> li
     if centred:
         cells = [widened(cell, cells, x_lines) for cell in cells]
     # a number wrapped in a narrow column is one number (see `box_text`)
-    return [(box_text(chars, x_lines[last + 1] - x_lines[first]), first, 1, last - first + 1)
+    return [(box_text(chars, x_lines[first], x_lines[last + 1]), first, 1, last - first + 1)
             for first, last, chars in cells]
 
 
@@ -987,21 +987,27 @@ def widened(cell: tuple[int, int, list[dict]], cells: list, x_lines: list[float]
 DIGITS = set("0123456789.,０１２３４５６７８９．，")
 
 
-def box_text(chars: list[dict], width: float) -> str:
-    """A cell's text. A number too wide for its cell wraps onto the next line ("35" over "2" in a narrow
-    column is 352): its lines are joined again when each line but the last fills the cell, leaving no room
-    for the character that opens the next, and follows the one above it as lines of one cell do (at most
-    MAX_LINE_GAP line heights apart). Numbers on lines that do not fill it stay apart, and are then never read
-    as one (two rows run into one cell); so do numbers further apart (rows several lines tall, each centring
-    its number: 16 over 5 over 9 are three rows')."""
+def box_text(chars: list[dict], left: float, right: float) -> str:
+    """A cell's text, the cell running from `left` to `right`. A number too wide for its cell wraps onto the
+    next line ("35" over "2" in a narrow column is 352; "15826" over "00元" is 1582600元): its lines are joined again when each line but the
+    last fills the cell, leaving no room for the character that opens the next, and follows the one above it
+    as lines of one cell do (at most MAX_LINE_GAP line heights apart). The cell's padding is at least
+    MIN_CELL_PADDING a side, and the white before its lines where they are set flush left (Word pads a cell
+    5.4 pt a side). Numbers on lines that do not fill it stay apart, and are then never read as one (two rows
+    run into one cell); so do numbers further apart (rows several lines tall, each centring its number: 16
+    over 5 over 9 are three rows')."""
     text = text_of(chars)
-    if "\n" not in text or not set(text) - {"\n"} <= DIGITS:
+    number = text.rstrip("".join(set(text) - DIGITS - {"\n"}))  # a unit after it (1582600元) wraps with it
+    if "\n" not in number or not set(number) - {"\n"} <= DIGITS or \
+            number != text and not is_unit_word(text[len(number):]):
         return text
     lines = group_lines(chars)
+    starts = [min(ch["x0"] for ch in line) for line in lines]
+    padding = max(MIN_CELL_PADDING, min(starts) - left) if max(starts) - min(starts) <= FLUSH else MIN_CELL_PADDING
     numbers = [text_of(lines[0])]
     for line, below in zip(lines, lines[1:]):
         used = max(ch["x1"] for ch in line) - min(ch["x0"] for ch in line)
-        if used + min(below, key=itemgetter("x0"))["width"] + 2 * MIN_CELL_PADDING < width:
+        if used + min(below, key=itemgetter("x0"))["width"] + 2 * padding < right - left:
             return text
         height = max(ch["bottom"] - ch["top"] for ch in line)
         gap = min(ch["top"] for ch in below) - max(ch["bottom"] for ch in line)

@@ -285,7 +285,7 @@ def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> 
             inside[owner[key]].append(ch)
     rows: list[list] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0, rowspan, colspan), box_chars in zip(boxes, inside):
-        rows[r0].append((box_text(box_chars, xs[c0 + colspan] - xs[c0]), c0, rowspan, colspan))
+        rows[r0].append((box_text(box_chars, xs[c0], xs[c0 + colspan]), c0, rowspan, colspan))
     for row in rows:
         row.sort(key=lambda item: item[1])
     if not any(rows):
