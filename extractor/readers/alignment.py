@@ -49,6 +49,8 @@ FLUSH = 1.0
 # A cell's text keeps at least this far (pt) from the middle of each of its side rules: half the rule, and the
 # padding (a browser's thinnest: a 1px border and 1px padding, 1.5pt).
 MIN_CELL_PADDING = 1.5
+# Characters of a number, which may wrap in a narrow cell.
+DIGITS = set("0123456789.,０１２３４５６７８９．，")
 # Characters that print a value besides digits: the dashes and slashes that print a blank.
 VALUE_MARKS = set("-—―－/／")
 
@@ -984,18 +986,15 @@ def widened(cell: tuple[int, int, list[dict]], cells: list, x_lines: list[float]
     return best[0], best[1], chars
 
 
-DIGITS = set("0123456789.,０１２３４５６７８９．，")
-
-
 def box_text(chars: list[dict], left: float, right: float) -> str:
     """A cell's text, the cell running from `left` to `right`. A number too wide for its cell wraps onto the
-    next line ("35" over "2" in a narrow column is 352; "15826" over "00元" is 1582600元): its lines are joined again when each line but the
-    last fills the cell, leaving no room for the character that opens the next, and follows the one above it
-    as lines of one cell do (at most MAX_LINE_GAP line heights apart). The cell's padding is at least
-    MIN_CELL_PADDING a side, and the white before its lines where they are set flush left (Word pads a cell
-    5.4 pt a side). Numbers on lines that do not fill it stay apart, and are then never read as one (two rows
-    run into one cell); so do numbers further apart (rows several lines tall, each centring its number: 16
-    over 5 over 9 are three rows')."""
+    next line ("35" over "2" in a narrow column is 352; "15826" over "00元" is 1582600元): its lines are
+    joined again when each line but the last fills the cell, leaving no room for the character that opens the
+    next, and follows the one above it as lines of one cell do (at most MAX_LINE_GAP line heights apart). The
+    cell's padding is at least MIN_CELL_PADDING a side, and the white before its lines where they are set
+    flush left (Word pads a cell 5.4 pt a side). Numbers on lines that do not fill it stay apart, and are then
+    never read as one (two rows run into one cell); so do numbers further apart (rows several lines tall, each
+    centring its number: 16 over 5 over 9 are three rows')."""
     text = text_of(chars)
     number = text.rstrip("".join(set(text) - DIGITS - {"\n"}))  # a unit after it (1582600元) wraps with it
     if "\n" not in number or not set(number) - {"\n"} <= DIGITS or \

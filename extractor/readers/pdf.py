@@ -73,7 +73,8 @@ def is_garbage(text: str) -> bool:
 AXIS_TOLERANCE = 0.01
 # Copies of a character drawn this close (points) are one character printed bold (pdfplumber's default).
 DUPLICATE_TOLERANCE = 1.0
-# A page is turned upright when at least this many of its characters, and most, run a quarter or half turn from level.
+# A page is turned upright when at least this many of its characters, and most, run a quarter or a half turn
+# from level.
 MIN_TURNED_CHARS = 20
 # Text turned more than this from level or upright is a watermark laid across the page, not the report's.
 SLANT_DEGREES = 10.0
