@@ -425,12 +425,15 @@ def is_header_piece(line: Line, columns: Columns, follows_piece: bool = False) -
 
 
 def keeps_to(line: Line, columns: Columns) -> bool:
-    """Whether `line` could be a line of a table set in `columns`: in its size, within its width, crossing none
-    of its value columns' edges, and printing nothing but values in its value columns."""
+    """Whether `line` could be a line of a table set in `columns`: in its size, within its width (but for a value
+    in its last column wider than those the page before printed there: 16.8 under 0 and 1), crossing none of
+    its value columns' edges, and printing nothing but values in its value columns."""
     x_lines = columns.x_lines
     value_edges = x_lines[columns.label_columns:-1]
+    last = line.segments[-1]
     return abs(line.size - columns.size) <= SIZE_TOLERANCE * columns.size \
-        and line.segments[0].x0 >= x_lines[0] - EDGE_SNAP and line.segments[-1].x1 <= x_lines[-1] + EDGE_SNAP \
+        and line.segments[0].x0 >= x_lines[0] - EDGE_SNAP \
+        and (last.x1 <= x_lines[-1] + EDGE_SNAP or last.is_value and last.x0 > x_lines[-2]) \
         and not any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges) \
         and not any(not s.is_value and s.x0 > value_edges[0] - EDGE_SNAP for s in line.segments)
 
@@ -473,19 +476,24 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
     cells have padding)."""
     starts = []
     above = None
+    label_row = False  # the row under way was started by a label of the left columns
     for i, line in enumerate(body):
         right = [ch for s in line.segments if s.x1 > leaf_left + EDGE_SNAP for ch in s.chars]
         if not right:
             # a label of the left columns alone on its line starts a row when set apart from the lines around
             # it (a group label centred on its rows overlaps them), or overlapped only by numbers (its own, set
             # by the middle of its lines); text set tight under it, there or right of the edge, is more of its
-            # row (a label wrapped in a narrow column, its numbers by its middle line)
+            # row (a label wrapped in a narrow column, its numbers by its middle line, below its second line
+            # when it wraps over four)
             apart_above = i == 0 or line.top - body[i - 1].bottom > TIGHT_GAP * line.height
             if apart_above and (i + 1 == len(body) or body[i + 1].top >= line.bottom
                                 or all(s.is_value for s in body[i + 1].segments)):
                 starts.append(i)
+                above, label_row = line.bottom, True
+            elif label_row and not apart_above:
                 above = line.bottom
             continue
+        label_row = False
         # measured on the text right of the edge only: a group label to the left, set on its own baseline,
         # would close the gap between two rows (one reaching past the edge by less than EDGE_SNAP too)
         top, bottom = min(ch["top"] for ch in right), max(ch["bottom"] for ch in right)
