@@ -1008,6 +1008,25 @@ def test_value_lines_overlapping_down_the_page_are_one_row(tmp_path, rules):
     assert len(got) >= len(truth) - 7
 
 
+def test_a_label_wrapped_over_four_lines_keeps_its_numbers(tmp_path):
+    # no rules, tables in 10.5 pt, merged cells drawn apart with the text in the first: 一、本年新收到政府信息公开
+    # 申请数量 wraps over four lines in the narrow first column, its numbers set by its middle, below its second
+    # line. Its first two lines were read as a row of blanks, the numbers as a row of an unknown label (22 and
+    # 14 other cells read blank)
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 3, text_in_first_cell, "none", shrink=10.5 / 8)
+    assert got[("requests.received_new", "natural_person")] == truth[("requests.received_new", "natural_person")] == 22
+    assert got == truth
+
+
+def test_a_wider_value_in_the_last_column_keeps_the_rest_of_a_table(tmp_path):
+    # no rules, tables in 10.5 pt: the 2016 table's rest on the next page prints 16.8 (万元), wider than any value
+    # the part before printed in its last column (0, 1, 4). Past the table's right edge, it had ended the rest
+    # after the label line above it, and the budget was read blank
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 1, text_in_first_cell, "none", shrink=10.5 / 8)
+    assert got[("capacity.budget", "value")] == truth[("capacity.budget", "value")] == 16.8
+    assert got == truth
+
+
 def test_a_number_wrapped_in_a_narrow_column_without_rules_is_one_number(tmp_path):
     # horizontal rules only, every table turned: 14 and 16, in full-width digits, wrap a digit a line in the
     # request table's narrow columns, the row's other numbers on one line centred beside them
