@@ -1018,6 +1018,18 @@ def test_a_label_wrapped_over_four_lines_keeps_its_numbers(tmp_path):
     assert got == truth
 
 
+def test_a_cell_group_holding_two_lines_of_values_is_two_rows(tmp_path):
+    # column rules only, a spacer column, tables in 10.5 pt: 4.保护第三方合法权益 and 5.属于三类内部事务信息 wrap a
+    # character pair a line, each row's numbers by its middle, and the row under one starts as close under it
+    # as its own lines are set. Read as one row, the numbers of both were one cell each (０ over ３) and the
+    # second row's were read blank
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 5, spacer_column, "columns", shrink=10.5 / 8)
+    assert got[("requests.result.withheld.third_party_rights", "commercial")] == \
+        truth[("requests.result.withheld.third_party_rights", "commercial")] == 3
+    assert got[("requests.result.withheld.internal_affairs", "total")] == 0
+    assert got == truth
+
+
 def test_a_wider_value_in_the_last_column_keeps_the_rest_of_a_table(tmp_path):
     # no rules, tables in 10.5 pt: the 2016 table's rest on the next page prints 16.8 (万元), wider than any value
     # the part before printed in its last column (0, 1, 4). Past the table's right edge, it had ended the rest

@@ -454,9 +454,12 @@ def leaf_column_left(body: list[Line], edges: list[float]) -> float:
 def rows_by_cells(body: list[Line], leaf_left: float) -> list[list[Line]]:
     """Body lines grouped into rows where no value marks them: a row starts at each cell of the label column
     nearest the values (see `cell_starts`); lines of other columns (a group label centred on its rows) go with
-    the row whose cell they follow."""
+    the row whose cell they follow. A group that holds two lines of values apart is two rows (their labels set
+    as tight as a wrapped label's lines): parted as `body_rows` parts rows."""
     starts = cell_starts(body, leaf_left)
-    return [body[a:b] for a, b in zip([0, *starts[1:]], [*starts[1:], len(body)])]
+    groups = [body[a:b] for a, b in zip([0, *starts[1:]], [*starts[1:], len(body)])]
+    return [row for group in groups
+            for row in (body_rows(group, leaf_left) if len(anchor_chains(group)) > 1 else [group])]
 
 
 def merged_spans(spans) -> list[tuple[float, float]]:
