@@ -454,12 +454,25 @@ def leaf_column_left(body: list[Line], edges: list[float]) -> float:
 def rows_by_cells(body: list[Line], leaf_left: float) -> list[list[Line]]:
     """Body lines grouped into rows where no value marks them: a row starts at each cell of the label column
     nearest the values (see `cell_starts`); lines of other columns (a group label centred on its rows) go with
-    the row whose cell they follow. A group that holds two lines of values apart is two rows (their labels set
-    as tight as a wrapped label's lines): parted as `body_rows` parts rows."""
+    the row whose cell they follow. A group that holds two rows of values (see `holds_two_rows`) is parted as
+    `body_rows` parts rows."""
     starts = cell_starts(body, leaf_left)
     groups = [body[a:b] for a, b in zip([0, *starts[1:]], [*starts[1:], len(body)])]
-    return [row for group in groups
-            for row in (body_rows(group, leaf_left) if len(anchor_chains(group)) > 1 else [group])]
+    return [row for group in groups for row in (body_rows(group, leaf_left) if holds_two_rows(group) else [group])]
+
+
+def holds_two_rows(group: list[Line]) -> bool:
+    """Whether lines read as one cell's hold two rows: two lines apart (not overlapping down the page) that each
+    print two values or more and nothing but values after their first (labels wrapped as tight as a row's own
+    lines hide where the second row starts). Digits in a header of words set a character a line are not."""
+    tops_and_bottoms = [(line.top, line.bottom) for line in group if prints_a_row_of_values(line)]
+    return any(lower_top >= upper_bottom - MIN_ROW_OVERLAP * (upper_bottom - upper_top)
+               for (upper_top, upper_bottom), (lower_top, _) in zip(tops_and_bottoms, tops_and_bottoms[1:]))
+
+
+def prints_a_row_of_values(line: Line) -> bool:
+    first = next((i for i, s in enumerate(line.segments) if s.is_value), None)
+    return first is not None and len(line.segments) - first >= 2 and all(s.is_value for s in line.segments[first:])
 
 
 def merged_spans(spans) -> list[tuple[float, float]]:
