@@ -1030,6 +1030,16 @@ def test_a_cell_group_holding_two_lines_of_values_is_two_rows(tmp_path):
     assert got == truth
 
 
+def test_a_numbered_item_opening_the_next_page_is_a_row_though_a_group_label_runs_on_beside_it(tmp_path):
+    # full rules, tables in 10.5 pt: page 1 ends on 1.属于国家秘密 (3 by 自然人), its group label （三）不予 cut
+    # by the break; page 2 opens on 公开 beside 2.其他法律行政法规禁止公开, which prints no number. Taken for
+    # the rest of the row above, the item's label joined 1.属于国家秘密's, and its 3s were read as 2.'s
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 13, blank_row_every_fifth, "all", shrink=10.5 / 8)
+    assert got[("requests.result.withheld.state_secret", "natural_person")] == 3
+    assert got[("requests.result.withheld.prohibited_by_law", "natural_person")] is None
+    assert got == truth
+
+
 def test_a_wider_value_in_the_last_column_keeps_the_rest_of_a_table(tmp_path):
     # no rules, tables in 10.5 pt: the 2016 table's rest on the next page prints 16.8 (万元), wider than any value
     # the part before printed in its last column (0, 1, 4). Past the table's right edge, it had ended the rest

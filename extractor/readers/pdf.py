@@ -1209,7 +1209,7 @@ def regrid(placed: PlacedTable, x_lines: list[float]) -> None:
 def is_split_row(upper: list[Cell], lower: list[Cell], printed: set[str] = frozenset()) -> bool:
     """Whether `lower` (first row on the new page) is the rest of `upper` (last row on the old page), cut by the
     page break: it adds text only where the upper part has some, repeats none of it, holds no number, has fewer
-    filled cells, does not begin a numbered row of its own, and prints no text `printed` before it in full (a
+    filled cells, begins no numbered row of its own in any cell, and prints no text `printed` before it in full (a
     title row printed again atop the page, Word's repeated header rows: 第二十条第（一）项 over the rest of the
     第二十条第（五）项 rows)."""
     if len(upper) != len(lower):
@@ -1230,11 +1230,12 @@ def is_split_row(upper: list[Cell], lower: list[Cell], printed: set[str] = froze
         return False
     if any(l.text.strip() and parse_value(u.text).value is not None for l, u in zip(lower, upper)):
         return False  # a number never runs on in words: text under one starts a row (a header printed again)
-    first_text = next(c.text for c in lower if c.text.strip())
-    label = parse_label(first_text)
     if any(squash(c.text) in printed for c in lower if len(squash(c.text)) >= MIN_PRINTED_AGAIN):
         return False
-    return label.ordinal is None and not label.such_as
+    # a numbered item begins a row of its own, though a group label cut by the break runs on beside it
+    # (（三）不予 | 公开 over 2.其他法律行政法规禁止公开)
+    labels = [parse_label(c.text) for c in lower if c.text.strip()]
+    return not any(label.ordinal is not None or label.such_as for label in labels)
 
 
 def repeats_row(table: Table, r: int, model: Table, model_r: int) -> bool:
