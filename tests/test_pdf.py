@@ -1040,12 +1040,14 @@ def test_a_numbered_item_opening_the_next_page_is_a_row_though_a_group_label_run
     assert got == truth
 
 
-def test_a_wider_value_in_the_last_column_keeps_the_rest_of_a_table(tmp_path):
+@pytest.mark.parametrize("seed, number, redraw, budget", [(33, 1, text_in_first_cell, 16.8), (91, 19, spacer_column, 13.5)])
+def test_a_wider_value_in_the_last_column_keeps_the_rest_of_a_table(tmp_path, seed, number, redraw, budget):
     # no rules, tables in 10.5 pt: the 2016 table's rest on the next page prints 16.8 (万元), wider than any value
     # the part before printed in its last column (0, 1, 4). Past the table's right edge, it had ended the rest
-    # after the label line above it, and the budget was read blank
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, 1, text_in_first_cell, "none", shrink=10.5 / 8)
-    assert got[("capacity.budget", "value")] == truth[("capacity.budget", "value")] == 16.8
+    # after the label line above it, and the budget was read blank. So had its unit (万元) in a column the part
+    # before read as a value column (a spacer column before it)
+    got, truth, _ = redrawn_report_cells(tmp_path, seed, number, redraw, "none", shrink=10.5 / 8)
+    assert got[("capacity.budget", "value")] == truth[("capacity.budget", "value")] == budget
     assert got == truth
 
 

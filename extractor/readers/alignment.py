@@ -403,11 +403,12 @@ def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> t
     pieces)."""
     repeated: list[Line] = []
     body: list[Line] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if not body and is_header_piece(line, columns, follows_piece=bool(repeated)):
             repeated.append(line)
             continue
-        if not keeps_to(line, columns) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if not keeps_to(line, columns, below) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
             if not body and line.bottom < top_margin:
                 continue
             break
@@ -424,18 +425,22 @@ def is_header_piece(line: Line, columns: Columns, follows_piece: bool = False) -
         (follows_piece or any(len(text) >= 2 for text in texts))
 
 
-def keeps_to(line: Line, columns: Columns) -> bool:
+def keeps_to(line: Line, columns: Columns, below: Line | None = None) -> bool:
     """Whether `line` could be a line of a table set in `columns`: in its size, within its width (but for a value
-    in its last column wider than those the page before printed there: 16.8 under 0 and 1), crossing none of
-    its value columns' edges, and printing nothing but values in its value columns."""
+    in its last column wider than those the page before printed there, 16.8 under 0 and 1, and a label
+    longer than those the page before centred in its first column, on a line with its values or over a line
+    of them, `below`, that overlaps it), crossing none of its value columns' edges, and printing nothing but
+    values (and their units, 万元) in its value columns."""
     x_lines = columns.x_lines
     value_edges = x_lines[columns.label_columns:-1]
-    last = line.segments[-1]
+    first, last = line.segments[0], line.segments[-1]
+    beside_values = line.is_row_line or below is not None and below.is_row_line and below.top < line.bottom
     return abs(line.size - columns.size) <= SIZE_TOLERANCE * columns.size \
-        and line.segments[0].x0 >= x_lines[0] - EDGE_SNAP \
+        and (first.x0 >= x_lines[0] - EDGE_SNAP or beside_values and first.x1 < x_lines[1] + EDGE_SNAP) \
         and (last.x1 <= x_lines[-1] + EDGE_SNAP or last.is_value and last.x0 > x_lines[-2]) \
         and not any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges) \
-        and not any(not s.is_value and s.x0 > value_edges[0] - EDGE_SNAP for s in line.segments)
+        and not any(not s.is_value and not is_unit_word(s.text) and s.x0 > value_edges[0] - EDGE_SNAP
+                    for s in line.segments)
 
 
 def leaf_column_left(body: list[Line], edges: list[float]) -> float:
