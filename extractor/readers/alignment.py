@@ -470,9 +470,7 @@ def holds_two_rows(group: list[Line]) -> bool:
     """Whether lines read as one cell's hold two rows: two lines apart (not overlapping down the page) that each
     print two values or more and nothing but values after their first (labels wrapped as tight as a row's own
     lines hide where the second row starts). Digits in a header of words set a character a line are not."""
-    tops_and_bottoms = [(line.top, line.bottom) for line in group if prints_a_row_of_values(line)]
-    return any(lower_top >= upper_bottom - MIN_ROW_OVERLAP * (upper_bottom - upper_top)
-               for (upper_top, upper_bottom), (lower_top, _) in zip(tops_and_bottoms, tops_and_bottoms[1:]))
+    return len(anchor_chains([line for line in group if prints_a_row_of_values(line)])) > 1
 
 
 def prints_a_row_of_values(line: Line) -> bool:
