@@ -1030,6 +1030,18 @@ def test_a_cell_group_holding_two_lines_of_values_is_two_rows(tmp_path):
     assert got == truth
 
 
+@pytest.mark.parametrize("number, key, value", [
+    (0, ("review_legacy.total", "value"), None), (11, ("capacity.staff.full_time", "value"), 4)])
+def test_the_rest_of_a_table_runs_on_past_a_blank_row_and_a_label_over_its_values(tmp_path, number, key, value):
+    # no rules, tables in 10.5 pt, a blank row after every fifth: the 2016 table's rest on the next page, its
+    # labels centred (one longer than any the page before, 1.专职人员数（不包括…）, over the line of its values)
+    # runs on past a blank row. The rest had ended at the blank row (the rows after it read as a table without
+    # the group labels above), and the long label had been taken for a row left blank, its 4 lost
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, number, blank_row_every_fifth, "none", shrink=10.5 / 8)
+    assert key in got and got[key] == truth[key] == value
+    assert got == truth
+
+
 def test_a_numbered_item_opening_the_next_page_is_a_row_though_a_group_label_runs_on_beside_it(tmp_path):
     # full rules, tables in 10.5 pt: page 1 ends on 1.属于国家秘密 (3 by 自然人), its group label （三）不予 cut
     # by the break; page 2 opens on 公开 beside 2.其他法律行政法规禁止公开, which prints no number. Taken for

@@ -399,8 +399,8 @@ def parts_a_column(groups: list[list[Line]], x: float, x_lines: list[float]) -> 
 
 def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> tuple[list[Line], list[Line]]:
     """(header lines printed again, body): the first lines that keep to `columns` (see `keeps_to`), close
-    together, past those above `top_margin` that do not and past the table's header printed again (lines of its
-    pieces)."""
+    together (rows of values as far apart as `value_runs` allows), past those above `top_margin` that do not
+    and past the table's header printed again (lines of its pieces)."""
     repeated: list[Line] = []
     body: list[Line] = []
     for i, line in enumerate(lines):
@@ -408,7 +408,9 @@ def continued_lines(lines: list[Line], columns: Columns, top_margin: float) -> t
             repeated.append(line)
             continue
         below = lines[i + 1] if i + 1 < len(lines) else None
-        if not keeps_to(line, columns, below) or body and line.top - body[-1].bottom > MAX_BLANK_GAP * line.height:
+        # a row of values keeps to the table across a row left blank, as in `value_runs`
+        gap_allowed = (MAX_ROW_GAP if line.is_row_line else MAX_BLANK_GAP) * line.height
+        if not keeps_to(line, columns, below) or body and line.top - body[-1].bottom > gap_allowed:
             if not body and line.bottom < top_margin:
                 continue
             break
@@ -669,7 +671,7 @@ def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], val
     """Rows after `lines[last]` (a table's last line) that print a label and no value: lines in the table's
     size, left of its values, each a row gap below the one before (as far apart as the table's rows are, give or
     take a quarter, or that with an empty row between), or tight under it (a wrapped label). A heading set
-    further off is not taken."""
+    further off is not taken, nor a label whose values overlap it on the next line."""
     gaps = [lower[0].top - upper[-1].bottom for upper, lower in zip(groups, groups[1:])]
     if not gaps:
         return []
@@ -679,6 +681,8 @@ def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], val
         line, gap = lines[k], lines[k].top - lines[k - 1].bottom
         if not same_size(line, value_line) or any(s.x1 > value_left - EDGE_SNAP for s in line.segments):
             break
+        if k + 1 < len(lines) and lines[k + 1].is_row_line and lines[k + 1].top < line.bottom:
+            break  # its values stand on the line under it, set by the middle of its wrapped label
         if rows and gap <= TIGHT_GAP * line.height:
             rows[-1].append(line)
         elif TIGHT_GAP * line.height < gap and (0.75 * low <= gap <= 1.25 * high
