@@ -106,12 +106,18 @@ def page_at_origin(page):
     x0, y0 = page.page_obj.mediabox[:2]
     if not (x0 or y0):
         return page
-    page_obj = copy.copy(page.page_obj)  # pdfminer lays the text out from the MediaBox; pdfplumber places it by attrs
-    page_obj.attrs = {**page_obj.attrs}
-    for name in PAGE_BOXES:
-        box = resolve_all(page_obj.attrs.get(name))
-        if isinstance(box, list) and len(box) == 4:
-            page_obj.attrs[name] = [box[0] - x0, box[1] - y0, box[2] - x0, box[3] - y0]
+    # pdfminer lays the text out from its own MediaBox (kept); pdfplumber places it by the attributes' boxes
+    boxes = {name: resolve_all(page.page_obj.attrs.get(name)) for name in PAGE_BOXES}
+    return page_with(page, {name: [box[0] - x0, box[1] - y0, box[2] - x0, box[3] - y0]
+                            for name, box in boxes.items() if isinstance(box, list) and len(box) == 4})
+
+
+def page_with(page, attrs: dict, **fields):
+    """A new pdfplumber page over a copy of `page`'s pdfminer page, with these attributes and fields changed."""
+    page_obj = copy.copy(page.page_obj)
+    page_obj.attrs = {**page_obj.attrs, **attrs}
+    for name, value in fields.items():
+        setattr(page_obj, name, value)
     return pdfplumber.page.Page(page.pdf, page_obj, page.page_number, page.initial_doctop)
 
 
@@ -126,10 +132,8 @@ def upright_page(page):
     if count < MIN_TURNED_CHARS or count * 2 <= len(page.chars):
         return page
     rotation = (page.rotation + turn) % 360
-    page_obj = copy.copy(page.page_obj)  # pdfminer lays the text out by `rotate`, pdfplumber sizes the page by /Rotate
-    page_obj.attrs = {**page_obj.attrs, "Rotate": rotation}
-    page_obj.rotate = rotation
-    return pdfplumber.page.Page(page.pdf, page_obj, page.page_number, page.initial_doctop)
+    # pdfminer lays the text out by `rotate`, pdfplumber sizes the page by /Rotate
+    return page_with(page, {"Rotate": rotation}, rotate=rotation)
 
 
 def upright_turn(ch) -> int:
@@ -443,8 +447,8 @@ def read_pdf(path: Path) -> Document:
             blocks: list = []
             continued = above = None
             for number, page in enumerate(pdf.pages, start=1):
-                page_blocks = read_page(readable_page(upright_page(page_at_origin(page))), number, warnings, continued, above) \
-                    if number not in bad else []
+                page_blocks = [] if number in bad else \
+                    read_page(readable_page(upright_page(page_at_origin(page))), number, warnings, continued, above)
                 # a table that ends its page (above its footer) may run on at the top of the next
                 last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
                 continued = last.columns if isinstance(last, PlacedTable) else None
