@@ -541,6 +541,9 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     outline: list[Label] = []
     last_was_data = False
     plan: ColumnPlan | None = None
+    # rows atop the table, before any value, read under a header carried from the table before: header lines
+    # whose words match no column name by themselves (自然 over 人, a name wrapped over two header rows)
+    unread_header: list[int] | None = []
 
     for r in range(table.n_rows):
         cells = table.row_cells(r)
@@ -554,7 +557,8 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
             pending.append(r)
             last_was_data = False
             if kind == "header":
-                found = columns_from_header(table, pending, mappings)
+                found = columns_from_header(table, sorted((unread_header or []) + pending), mappings)
+                unread_header = None
                 fill_groups_from_layout(found, mappings)
                 above = columns if columns is not None else header_above(state, table)
                 columns = above if above is not None and names_fewer(found, above) else found
@@ -576,6 +580,10 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
                 continue
         if prints_header_again(filled, columns):
             continue
+        if unread_header is not None and not any(parse_value(c.text).ok for c in filled):
+            unread_header.append(r)
+        else:
+            unread_header = None
         last_was_data = True
         if plan is None or plan.columns is not columns:
             plan = plan_columns(columns, mappings)
