@@ -1042,6 +1042,16 @@ def test_the_rest_of_a_table_runs_on_past_a_blank_row_and_a_label_over_its_value
     assert got == truth
 
 
+def test_a_column_name_wrapped_over_two_header_rows_names_its_column(tmp_path):
+    # no rules, tables in 12 pt: 自然人 and 法律服务机构 wrap (自然 over 人), their first lines in a header row
+    # whose words match no column name, read as rows under the header of the table before. The header found
+    # under them had named neither column, and 55 cells of the request table were missed
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 6, as_drawn, "none", shrink=12 / 8)
+    assert got[("requests.result.disclosed", "natural_person")] == truth[("requests.result.disclosed", "natural_person")] == 7
+    assert ("requests.result.disclosed", "legal_services") in got
+    assert got == truth
+
+
 def test_a_numbered_item_opening_the_next_page_is_a_row_though_a_group_label_runs_on_beside_it(tmp_path):
     # full rules, tables in 10.5 pt: page 1 ends on 1.属于国家秘密 (3 by 自然人), its group label （三）不予 cut
     # by the break; page 2 opens on 公开 beside 2.其他法律行政法规禁止公开, which prints no number. Taken for
