@@ -580,7 +580,7 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
                 continue
         if prints_header_again(filled, columns):
             continue
-        if unread_header is not None and not any(parse_value(c.text).ok for c in filled):
+        if unread_header is not None and not prints_a_value(filled):
             unread_header.append(r)
         else:
             unread_header = None
@@ -601,12 +601,17 @@ def map_table(table: Table, index: int, mappings: Mappings, state: MappingState)
     return result
 
 
+def prints_a_value(cells: list[Cell]) -> bool:
+    """Whether a cell prints a value, or a blank's mark (—, /)."""
+    return any(parse_value(cell.text).ok for cell in cells)
+
+
 def prints_header_again(filled: list[Cell], columns: list[Column]) -> bool:
     """Whether a row prints no value, and under the value columns only words of their own header (行政复议 |
     行政诉讼 over the 复议/诉讼 table's values: the first line of its header printed again atop the page, the
     header above read as one row)."""
     words = [cell for cell in filled if cell.col < len(columns) and columns[cell.col].dim]
-    return bool(words) and all(not parse_value(cell.text).ok for cell in filled) and \
+    return bool(words) and not prints_a_value(filled) and \
         all(squash(cell.text) in squash(columns[cell.col].header) for cell in words)
 
 
