@@ -113,6 +113,26 @@ def test_a_mediabox_set_off_the_origin_keeps_the_page_margins(tmp_path, offset):
     assert report.value("requests.result.total", "total") == 0
 
 
+@pytest.mark.parametrize("rules, scale", [("hrules", 0.7), ("hrules", 1.5), ("three_line", 1.5)],
+                         ids=["hrules-small", "hrules-a3", "three-line-a3"])
+def test_pages_scaled_whole_read_as_the_seed(tmp_path, seed_report, rules, scale):
+    """Pages scaled whole, page and content: 1.5× (A4 printed on A3) set the page numbers 1.5× as far from the
+    edge, out of a 60 pt margin, where "— 2 —" parted a table from its rest (21 cells lost); 0.7× set the table in
+    5.6 pt type, whose white between columns is under 4 pt, so columns ran together (114 cells lost)."""
+    from pypdf import PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=str(CORPUS / "pdf" / f"reportlab_{rules}" / "report_2020_county_bureau.pdf"))
+    for page in writer.pages:
+        page.add_transformation(Transformation().scale(scale, scale))
+        for box in (page.mediabox, page.cropbox):
+            box.upper_right = (float(box.right) * scale, float(box.top) * scale)
+    scaled = tmp_path / "scaled.pdf"
+    writer.write(scaled)
+    report = extract_file(scaled)
+    assert report.status == "ok"
+    assert cells(report) == cells(seed_report)
+
+
 @pytest.mark.parametrize("angle", [45, 0], ids=["diagonal", "level"])
 def test_a_watermark_is_not_read_into_the_tables(tmp_path, seed_report, angle):
     """A watermark over every page (words and digits, large, light grey), set across it at 45° or level: it

@@ -40,8 +40,10 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 MAX_RULE_THICKNESS = 2.0
 # Cell edges closer than this (pt) are the same grid line.
 GRID_SNAP = 3.0
-# Page headers and footers live within this distance (pt) of the page's top or bottom edge.
+# Page headers and footers live within this distance (pt) of the page's top or bottom edge, on an A4 page or
+# smaller; on a larger page (A3, or a page scaled up whole) within this share of its longer side.
 MARGIN = 60.0
+MARGIN_SHARE = MARGIN / 842
 # Page numbers and dates differ from page to page in a running header or footer.
 RUNNING_DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十〇]+")
 # The caption over the rest of a table on the next page: 续表, 续表1, 续上表, （续）, 表3（续）.
@@ -355,14 +357,18 @@ def text_in(box: tuple, chars: list[dict]) -> str:
                     and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom])
 
 
-def page_number_chars(chars: list[dict], page_height: float) -> set[int]:
+def margin_of(page) -> float:
+    return max(MARGIN, MARGIN_SHARE * max(page.width, page.height))
+
+
+def page_number_chars(chars: list[dict], page_height: float, margin: float = MARGIN) -> set[int]:
     """ids of the characters of page numbers ("— 2 —", "第 2 页 共 5 页") in the page's top or bottom margin: a
     line of its own, or, set apart on a line of table text run into the margin, one that says it is a page
     number (a bare number there may be a cell's)."""
     found: set[int] = set()
     for group in group_lines(chars):
         top = min(c["top"] for c in group)
-        if not (top < MARGIN or top > page_height - MARGIN):
+        if not (top < margin or top > page_height - margin):
             continue
         if PAGE_NUMBER.match(text_of(group)):
             found.update(id(c) for c in group)
@@ -535,8 +541,10 @@ MAX_ROW_HEIGHT = 90.0
 # A table drawn with horizontal rules only needs at least this many rows to be read from its rules (fewer,
 # as in a 三线表, leave it to the alignment of its text).
 MIN_RULED_ROWS = 3
-# White space between columns parts them when it is at least this wide (pt), measured at this resolution.
+# White space between columns parts them when it is at least this wide (pt), or this share of the type's size
+# when that is less (type set small, or a page scaled down whole), measured at this resolution.
 MIN_RIVER_WIDTH = 4.0
+MIN_RIVER_EMS = 0.5
 # A text this long printed again atop a page is a title printed again, not the rest of a cut row
 MIN_PRINTED_AGAIN = 4
 RIVER_BINS_PER_PT = 2
@@ -559,7 +567,8 @@ def has_vertical_rules(ruled) -> bool:
 
 
 def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight,
-                 rest_of_above: Callable[[list], bool] | None = None) -> list[list[tuple[float, float, float]]]:
+                 rest_of_above: Callable[[list], bool] | None = None,
+                 top_margin: float = MARGIN) -> list[list[tuple[float, float, float]]]:
     """Runs of horizontal rules that bound the rows of one table.
 
     Rules join a stack when they lie within its first rule's width (a rule under a merged cell stops short on
@@ -583,7 +592,7 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight,
         bands = [Band([ch for ch in chars.between(upper[0], lower[0])
                        if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP], lower[0] - upper[0])
                  for upper, lower in zip(stack, stack[1:])]
-        opens_page = rest_of_above is not None and stack is stacks[0] and not chars.between(MARGIN, stack[0][0])
+        opens_page = rest_of_above is not None and stack is stacks[0] and not chars.between(top_margin, stack[0][0])
 
         def is_table(run: list, rows: int, value_rows: int) -> bool:
             # the rest of the table above opens the page with rows of values (a header printed again has none)
@@ -713,7 +722,7 @@ class Band:
         them: a label alone, or a heading (not header cells side by side)."""
         spans = merged_spans((s.x0, s.x1) for line in self.lines for s in line.segments)
         return bool(self.chars) and not self.value_lines and \
-            not any(b[0] - a[1] >= MIN_RIVER_WIDTH for a, b in zip(spans, spans[1:]))
+            not any(b[0] - a[1] >= river_width(self.size) for a, b in zip(spans, spans[1:]))
 
 
 def is_table_band(band: Band) -> bool:
@@ -793,6 +802,11 @@ def column_river_runs(chars: CharsByHeight, region: list[tuple[float, float, flo
     return runs
 
 
+def river_width(type_size: float) -> float:
+    """The least white (pt) that parts two columns of type this size."""
+    return min(MIN_RIVER_WIDTH, MIN_RIVER_EMS * type_size)
+
+
 def is_value_char(ch: dict) -> bool:
     return ch["text"].isdigit() or ch["text"] in VALUE_MARKS
 
@@ -830,10 +844,18 @@ def river_runs(rows: list[list[dict]], left: float, right: float,
     # bit x of the string below is bin x; a river is a run of free bins not touching either edge
     bins = format(blocked, f"0{width}b")[::-1][:width]
     separators = []
+    type_size = None
     for run in re.finditer("0+", bins):
         start, end = run.span()
-        if (end - start) / RIVER_BINS_PER_PT >= MIN_RIVER_WIDTH and start > 0 and end < width:
-            separators.append((left + start / RIVER_BINS_PER_PT, left + end / RIVER_BINS_PER_PT))
+        white = (end - start) / RIVER_BINS_PER_PT
+        if start == 0 or end >= width:
+            continue
+        if white < MIN_RIVER_WIDTH:
+            if type_size is None:
+                type_size = statistics.median(ch["bottom"] - ch["top"] for row in (*rows, *solid) for ch in row)
+            if white < river_width(type_size):
+                continue
+        separators.append((left + start / RIVER_BINS_PER_PT, left + end / RIVER_BINS_PER_PT))
     return separators
 
 
@@ -854,7 +876,8 @@ def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[
         return [], []
     lines = []
     # a page number under a table whose last rule runs into the bottom margin is not a number of its rows
-    page_numbers = page_number_chars(page.chars, page.height)
+    margin = margin_of(page)
+    page_numbers = page_number_chars(page.chars, page.height, margin)
     chars = CharsByHeight([ch for ch in page.chars if id(ch) not in page_numbers])
 
     def edges_above_of(region, runs: list[tuple[float, float]]) -> list[float] | None:
@@ -864,13 +887,13 @@ def inferred_rules(page, ruled, above: list[float] | None = None) -> tuple[list[
     # fewer rows than a table needs, opening the page, are read from their rules as the rest of the table above
     # when they keep to its columns
     rest_of_above = (lambda run: edges_above_of(run, column_river_runs(chars, run)) is not None) if above else None
-    for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars, rest_of_above)):
+    for i, region in enumerate(rule_regions(joined_horizontal_rules(ruled), chars, rest_of_above, margin)):
         top, bottom = region[0][0], region[-1][0]
         left, right = min(r[1] for r in region), max(r[2] for r in region)
         runs = column_river_runs(chars, region)
         xs = [left, right] + [(start + end) / 2 for start, end in runs]
         labels = label_rules(chars, region)
-        if i == 0 and above and not chars.between(MARGIN, top):
+        if i == 0 and above and not chars.between(margin, top):
             xs = edges_above_of(region, runs) or xs
             # an edge above stands in the white between two labels (a unit beside its row's label) where the
             # page's own edge would: the label rule drawn there too would part a column of its own
@@ -1074,7 +1097,8 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
-    page_numbers = page_number_chars(outside, page.height)
+    margin = margin_of(page)
+    page_numbers = page_number_chars(outside, page.height, margin)
     outside = [ch for ch in outside if id(ch) not in page_numbers]
     if continued is not None and outside and tables and \
             min(t.top for t in tables) < min(ch["top"] for ch in outside):
@@ -1082,7 +1106,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         # the rest of the table above
         continued = None
     try:
-        aligned = aligned_tables(outside, river_runs, continued, top_margin=MARGIN, foot=page.height - MARGIN)
+        aligned = aligned_tables(outside, river_runs, continued, top_margin=margin, foot=page.height - margin)
     except Exception as exc:  # a layout the alignment reader did not foresee must not cost the ruled tables
         aligned = []
         if warnings is not None:
@@ -1097,7 +1121,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
     for top, text in page_text_lines(outside):
         paragraph = Paragraph(text, page=number)
-        edge = "top" if top < MARGIN else "bottom" if top > page.height - MARGIN else None
+        edge = "top" if top < margin else "bottom" if top > page.height - margin else None
         items.append((top, MarginLine(paragraph, edge) if edge else paragraph))
     items.sort(key=lambda item: item[0])
     return [item for _, item in items]
