@@ -140,15 +140,16 @@ def best_dim(text: str, mappings: Mappings, allowed: tuple[str, ...] | None = No
     Of equally good names the first listed in columns.yaml wins. A header whose lines read as no column name
     is read by its last lines too: a title over the columns may be read into the header cell below it (第二十条
     第（一）项 over 本年制发件数, in a table without rules). A header naming a group of dims (columns.yaml
-    dim_groups) names none."""
+    dim_groups) names none, unless its last lines name a column better (法人或其他组织 over 其他, the group's
+    name printed in each of its cells)."""
     name, score = dim_of(text, mappings, allowed)
-    if dim_group_score(text, mappings) >= max(score, DIM_MATCH):
-        return None, 0.0  # 法人或其他组织 alone over a column is a group's name, however close to 其他组织
     lines = [line for line in text.splitlines() if line.strip()]
     for k in range(1, len(lines)) if score < DIM_MATCH else ():
         tail_name, tail_score = dim_of("\n".join(lines[k:]), mappings, allowed)
         if tail_score > score:
             name, score = tail_name, tail_score
+    if dim_group_score(text, mappings) >= max(score, DIM_MATCH):
+        return None, 0.0  # 法人或其他组织 alone over a column is a group's name, however close to 其他组织
     return name, score
 
 

@@ -1072,6 +1072,44 @@ def test_a_column_name_wrapped_over_two_header_rows_names_its_column(tmp_path):
     assert got == truth
 
 
+def test_a_header_alone_at_the_foot_of_a_page_is_not_a_table_left_blank(tmp_path):
+    # no rules, tables in 12 pt, a spacer column: the request table's header alone at the foot of page 2, its
+    # lowest names (企业 机构 | 组织 机构) under the rest. Read as a table printing no value, those names its
+    # labels, its columns ran 自然人 and 商业企业 together, and the rows on page 3 lost the request table: 161 cells
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 11, spacer_column, "none", shrink=12 / 8)
+    assert got[("requests.received_new", "total")] == truth[("requests.received_new", "total")] == 43
+    assert got == truth
+
+
+def test_a_row_left_blank_at_the_foot_of_a_page_beside_its_group_label(tmp_path):
+    # no rules, tables in 12 pt: page 1 ends on (二)部分公开… (three lines, no number), 三、本年度 set beside it
+    # higher, by the middle of the rows it spans. The gap measured from that line's top was under a row's
+    # gap, and the row was left out: 7 blank cells missed
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 13, as_drawn, "none", shrink=12 / 8)
+    assert ("requests.result.partially_disclosed", "total") in got
+    assert got == truth
+
+
+def test_a_group_name_printed_in_each_of_its_columns_over_their_names(tmp_path):
+    # no rules, tables in 12 pt, a merged cell's text printed in each cell it spans: 法人或其他组织 over 其他 in
+    # one header cell was read as the group's name alone, and the 其他组织 column was dropped: 23 cells
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 12, text_in_every_cell, "none", shrink=12 / 8)
+    assert got[("requests.received_new", "other_org")] == truth[("requests.received_new", "other_org")] == 3
+    assert got == truth
+
+
+def test_a_label_over_six_lines_spanning_two_label_columns_keeps_its_first_lines(tmp_path):
+    # no rules, tables in 12 pt, merged cells' text in the first only: (二)部分公开（区分处理的，只计这一情形，
+    # 不计其他情形） spans the item column too, over six lines, its numbers by its middle. Parted from the row
+    # above halfway between the two rows of numbers, its first line went to (一)予以公开, and its own row's
+    # label no longer named it: 7 cells
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 3, text_in_first_cell, "none", shrink=12 / 8)
+    assert got[("requests.result.partially_disclosed", "total")] == \
+        truth[("requests.result.partially_disclosed", "total")] == 2
+    assert got[("requests.result.disclosed", "total")] == truth[("requests.result.disclosed", "total")] == 15
+    assert got == truth
+
+
 def test_a_numbered_item_opening_the_next_page_is_a_row_though_a_group_label_runs_on_beside_it(tmp_path):
     # full rules, tables in 10.5 pt: page 1 ends on 1.属于国家秘密 (3 by 自然人), its group label （三）不予 cut
     # by the break; page 2 opens on 公开 beside 2.其他法律行政法规禁止公开, which prints no number. Taken for

@@ -68,6 +68,14 @@ class Segment:
         return bool(text) and (set(text) <= VALUE_MARKS or parse_value(text).value is not None
                                and any(ch.isdigit() for ch in text))
 
+    @property
+    def top(self) -> float:
+        return min(ch["top"] for ch in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(ch["bottom"] for ch in self.chars)
+
 
 @dataclass
 class Line:
@@ -275,6 +283,11 @@ def blank_table(block: list[Line], rivers) -> AlignedTable | None:
         value_left = left_of_values
         header_start -= 1
     header, body = block[header_start:split], block[split:]
+    if header and min(s.x0 for line in body for s in line.segments) > \
+            min(s.x1 for line in header for s in line.segments):
+        # the "body" starts right of where the header's first cell ends: no stub of labels, but the lowest
+        # names of a header (商业 over 企业, under columns named above), its rows on the next page
+        return None
     over_values = [s for line in header for s in line.segments if s.x0 > body_right + EDGE_SNAP]
     over_ids = {id(s) for s in over_values}
     # the lowest header cell of each column names it; a group header above may be centred across a river
@@ -319,7 +332,7 @@ def header_cells(header: list[Line], ids: set[int]) -> list[HeaderCell]:
         for segment in (s for s in line.segments if id(s) in ids):
             # the segment's own top and bottom: cells of different heights centre their text at different
             # heights, and one line may take in text set a little lower (商业企 beside a wrapped stub)
-            top, bottom = min(ch["top"] for ch in segment.chars), max(ch["bottom"] for ch in segment.chars)
+            top, bottom = segment.top, segment.bottom
             above = next((c for c in cells if overlaps_x(c, segment)
                           and 0 <= top - c.bottom <= TIGHT_GAP * line.height), None)
             if above:
@@ -678,7 +691,9 @@ def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], val
     low, high = min(gaps), max(gaps)
     rows: list[list[Line]] = []
     for k in range(last + 1, len(lines)):
-        line, gap = lines[k], lines[k].top - lines[k - 1].bottom
+        # measured between the labels nearest the values: a group label beside them (三、本年度办理结果) is set
+        # by the middle of the rows it spans, and may stand higher than its first row's label
+        line, gap = lines[k], lines[k].segments[-1].top - lines[k - 1].segments[-1].bottom
         if not same_size(line, value_line) or any(s.x1 > value_left - EDGE_SNAP for s in line.segments):
             break
         if k + 1 < len(lines) and lines[k + 1].is_row_line and lines[k + 1].top < line.bottom:
@@ -930,8 +945,11 @@ def body_rows(body: list[Line], leaf_left: float | None = None) -> list[list[Lin
             # the row above from its first line, the row below up to the next value line
             return white_across(pieces[cuts[-1]:k], pieces[k:after], default=body[k].top - body[k - 1].bottom)
 
+        # of equal whites right of `leaf_left` (no label there, as under a label spanning the leaf column too:
+        # (二)部分公开… over six lines, its numbers by its middle), the widest white between whole lines
         cuts.append(max(range(a + 1, b + 1), key=lambda k: (
-            round(white(k), 1), -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
+            round(white(k), 1), round(body[k].top - body[k - 1].bottom, 1),
+            -abs((body[k].top + body[k - 1].bottom) / 2 - middle))))
     cuts.append(len(body))
     return [body[start:end] for start, end in zip(cuts, cuts[1:])]
 
@@ -954,7 +972,7 @@ def anchor_chains(body: list[Line]) -> list[tuple[int, int]]:
 def inked_pieces(line: Line, leaf_left: float) -> list[tuple[float, float, float, float]]:
     """(x0, x1, top, bottom) of each segment of `line` right of `leaf_left`, by the ink of its characters (a
     line's own top and bottom span every baseline it joined)."""
-    return [(s.x0, s.x1, min(ch["top"] for ch in s.chars), max(ch["bottom"] for ch in s.chars))
+    return [(s.x0, s.x1, s.top, s.bottom)
             for s in line.segments if s.x1 > leaf_left + EDGE_SNAP]
 
 
