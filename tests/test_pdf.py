@@ -1098,6 +1098,30 @@ def test_a_group_name_printed_in_each_of_its_columns_over_their_names(tmp_path):
     assert got == truth
 
 
+def test_rows_left_blank_between_a_header_and_a_label_wrapped_over_its_values(tmp_path):
+    # three rules, tables in 12 pt, merged cells' text in the first only: the request table split by its author,
+    # its second part's header over (四)无法提供 (no number) and 1.本机关不掌握相关政府信息, whose first line is
+    # set over its numbers. Only that line was taken above the first row; the row left blank above it cut the
+    # header off, and the part lost its columns: 72 cells missed, 2 wrong
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 4, text_in_first_cell, "three_line", shrink=12 / 8)
+    assert got[("requests.result.unable.not_held", "commercial")] == \
+        truth[("requests.result.unable.not_held", "commercial")] == 3
+    assert got == truth
+
+
+@pytest.mark.parametrize("rules", ["none", "three_line"])
+def test_labels_on_the_next_page_may_reach_into_the_white_before_the_values(tmp_path, rules):
+    # tables in 10.5 pt without rules (or three), merged cells' text in the first only: page 1 ends on the request
+    # table's first row, whose label stands alone in the label area; the edge between labels and values lies
+    # halfway across the white before 自然人. The rest on page 2 prints items (1.属于国家秘密) in a third label
+    # column, reaching past that edge: the rest was cut there, and read anew on coarser columns of its own
+    # (two merged where blank), 147 cells missed
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 13, text_in_first_cell, rules, shrink=10.5 / 8)
+    assert got[("requests.result.withheld.state_secret", "natural_person")] == \
+        truth[("requests.result.withheld.state_secret", "natural_person")] == 3
+    assert got == truth
+
+
 def test_a_label_over_six_lines_spanning_two_label_columns_keeps_its_first_lines(tmp_path):
     # no rules, tables in 12 pt, merged cells' text in the first only: (二)部分公开（区分处理的，只计这一情形，
     # 不计其他情形） spans the item column too, over six lines, its numbers by its middle. Parted from the row

@@ -115,6 +115,15 @@ class Columns:
     # the texts of the header's pieces: the header's first rows printed again atop the next page (Word's repeated
     # header rows) are passed over there
     header_pieces: frozenset[str] = frozenset()
+    # the left edge of the leftmost text in each column
+    ink_lefts: tuple[float, ...] = ()
+
+    @property
+    def values_left(self) -> float:
+        """The left edge of the leftmost text in the value columns: labels on the next page may reach up to it
+        (the white between labels and values, where the edge between them lies, holds no text of the page
+        before)."""
+        return min(self.ink_lefts[self.label_columns:], default=math.inf)
 
 
 @dataclass
@@ -132,8 +141,13 @@ class AlignedTable:
 
     @property
     def columns(self) -> Columns:
+        ink_lefts = [math.inf] * (len(self.x_lines) - 1)
+        for ch in self.chars:
+            k = min(max(bisect.bisect_right(self.x_lines, ch["x0"]) - 1, 0), len(ink_lefts) - 1)
+            ink_lefts[k] = min(ink_lefts[k], ch["x0"])
         return Columns(self.x_lines, self.label_columns,
-                       median(ch.get("size", ch["bottom"] - ch["top"]) for ch in self.chars), self.header_pieces)
+                       median(ch.get("size", ch["bottom"] - ch["top"]) for ch in self.chars), self.header_pieces,
+                       tuple(ink_lefts))
 
 
 def text_lines(chars: list[dict]) -> list[Line]:
@@ -369,6 +383,11 @@ def continuation(lines: list[Line], columns: Columns, top_margin: float = 0.0) -
         return None, []
     x_lines = columns.x_lines
     label_columns = columns.label_columns
+    reach = max((s.x1 for line in body for s in line.segments if not s.is_value and not is_unit_word(s.text)),
+                default=-math.inf)
+    if reach > x_lines[label_columns]:
+        # labels reach into the white the page before left between its labels and values (see `keeps_to`)
+        x_lines = [*x_lines[:label_columns], (reach + columns.values_left) / 2, *x_lines[label_columns + 1:]]
     # labels set beside each other across an edge of the label area above (三、本年度办理结果 beside a long item
     # that starts left of where the items above did, a group label beside items the part above printed alone)
     # part the label area by their own white
@@ -450,12 +469,18 @@ def keeps_to(line: Line, columns: Columns, below: Line | None = None) -> bool:
     value_edges = x_lines[columns.label_columns:-1]
     first, last = line.segments[0], line.segments[-1]
     beside_values = line.is_row_line or below is not None and below.is_row_line and below.top < line.bottom
+    labels = [s for s in line.segments if not s.is_value and not is_unit_word(s.text)]
+    values_edge = value_edges[0]
+    if all(s.x0 >= columns.values_left - EDGE_SNAP for s in line.segments if s not in labels):
+        # a label may reach past the edge between labels and values into the white before the values (an item
+        # label wider than any the page before printed: 1.属于国家秘密 in a third label column)
+        values_edge = max([values_edge, *(s.x1 + EDGE_SNAP for s in labels if s.x1 < columns.values_left - EDGE_SNAP)])
     return abs(line.size - columns.size) <= SIZE_TOLERANCE * columns.size \
         and (first.x0 >= x_lines[0] - EDGE_SNAP or beside_values and first.x1 < x_lines[1] + EDGE_SNAP) \
         and (last.x1 <= x_lines[-1] + EDGE_SNAP or last.is_value and last.x0 > x_lines[-2]) \
-        and not any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges) \
-        and not any(not s.is_value and not is_unit_word(s.text) and s.x0 > value_edges[0] - EDGE_SNAP
-                    for s in line.segments)
+        and not any(s.x0 + EDGE_SNAP < x < s.x1 - EDGE_SNAP for s in line.segments for x in value_edges[1:]) \
+        and not any(s.x0 + EDGE_SNAP < values_edge < s.x1 - EDGE_SNAP for s in line.segments) \
+        and not any(s.x0 > values_edge - EDGE_SNAP for s in labels)
 
 
 def leaf_column_left(body: list[Line], edges: list[float]) -> float:
@@ -834,7 +859,9 @@ def header_lines(lines: list[Line], first: int, first_value: Line, values_left: 
         if stub:
             loose = len(taken) if loose is None else loose
         else:
-            stub = blank_rows_under_header(lines, i, below, value_left) if not taken else []
+            # (none taken but the first row's label, wrapped over its values)
+            first_row_label = not any(s.x1 > value_left - EDGE_SNAP for line in taken for s in line.segments)
+            stub = blank_rows_under_header(lines, i, below, value_left) if first_row_label else []
             if not stub:
                 break
         taken[:0] = stub
@@ -863,7 +890,8 @@ def stub_lines(lines: list[Line], last: int, below: Line, value_left: float) -> 
 
 def blank_rows_under_header(lines: list[Line], last: int, below: Line, value_left: float) -> list[Line]:
     """The lines up to `lines[last]` of rows that print a label and no value, set between a header line (one of
-    several cells over the values) and `below` (a table's first value line), each row as far from the next as
+    several cells over the values) and `below` (a table's first value line, or the first line of its label
+    wrapped over it), each row as far from the next as
     the others are (within ROW_GAP_SPREAD), its label lines tight: at most MAX_TRAILING_LINES rows. Empty when
     no header line tops them: label lines alone above a table are its caption or the prose before it."""
     gaps: list[float] = []

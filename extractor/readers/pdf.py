@@ -1197,14 +1197,56 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
                                                                     min(a, b, key=lambda t: t.x_lines[0]).x_lines):
         return False  # a part may lack leading columns (a label cell run on from the page before, unruled)
 
+    # the edge between labels and values may lie elsewhere in the white between them, where the rest's
+    # labels reach further (see `same_values_edge`)
+    return same_value_lines(a, b) or values_edge_apart(a, b)
+
+
+def same_value_lines(a: PlacedTable, b: PlacedTable) -> bool:
+    """Whether two parts have the same column lines from the first column holding a number in either; a part
+    holding no number needs only lines among the other's."""
+    tolerance = GRID_SNAP * 2
     start_a, start_b = first_number_x(a), first_number_x(b)
     if start_a is None or start_b is None:
         small, large = (a, b) if len(a.x_lines) <= len(b.x_lines) else (b, a)
-        return within(small.x_lines[:-1], large.x_lines)
+        return lines_among(small.x_lines[:-1], large.x_lines, tolerance)
     start = min(start_a, start_b) - tolerance
     value_a = [x for x in a.x_lines[:-1] if x >= start]
     value_b = [x for x in b.x_lines[:-1] if x >= start]
-    return len(value_a) == len(value_b) and within(value_a, value_b)
+    return len(value_a) == len(value_b) and lines_among(value_a, value_b, tolerance)
+
+
+def values_edge(part: PlacedTable) -> float | None:
+    """An unruled part's edge between labels and values."""
+    return part.columns.x_lines[part.columns.label_columns] if part.columns is not None else None
+
+
+def values_edge_apart(a: PlacedTable, b: PlacedTable) -> bool:
+    """Whether two unruled parts share their value columns but for the edge between labels and values, which
+    lies further right in one (its labels reach further) where the other printed nothing."""
+    edge_a, edge_b = values_edge(a), values_edge(b)
+    if edge_a is None or edge_b is None or abs(edge_a - edge_b) <= GRID_SNAP * 2:
+        return False
+    own_a = [x for x in a.x_lines[:-1] if x >= edge_a - GRID_SNAP]
+    own_b = [x for x in b.x_lines[:-1] if x >= edge_b - GRID_SNAP]
+    (nearer, edge), (_, further) = sorted([(a, edge_a), (b, edge_b)], key=lambda item: item[1])
+    return len(own_a) == len(own_b) > 1 and lines_among(own_a[1:], own_b[1:], GRID_SNAP * 2) \
+        and lines_among(own_b[1:], own_a[1:], GRID_SNAP * 2) and further < min(own_a[1], own_b[1]) \
+        and printed_nothing(nearer, edge, further)
+
+
+def printed_nothing(part: PlacedTable, edge: float, until: float) -> bool:
+    """Whether an unruled part printed nothing in its column at `edge` left of `until`."""
+    k = bisect.bisect_right(part.columns.x_lines, edge + GRID_SNAP) - 1
+    return 0 <= k < len(part.columns.ink_lefts) and part.columns.ink_lefts[k] >= until
+
+
+def same_values_edge(a: PlacedTable, b: PlacedTable) -> None:
+    """Set the edge between labels and values where the part whose labels reach further has it (see
+    `values_edge_apart`): both parts then share their columns."""
+    if not same_value_lines(a, b) and values_edge_apart(a, b):
+        (part, edge), (_, further) = sorted([(a, values_edge(a)), (b, values_edge(b))], key=lambda item: item[1])
+        part.x_lines = [further if abs(x - edge) <= GRID_SNAP else x for x in part.x_lines]
 
 
 def first_number_x(placed: PlacedTable) -> float | None:
@@ -1284,6 +1326,7 @@ def repeats_row(table: Table, r: int, model: Table, model_r: int) -> bool:
 def append_rows(first: PlacedTable, second: PlacedTable, printed: set[str] = frozenset()) -> None:
     """Rows of `second` appended to `first`. A repeated header is dropped, and an empty cell at the top of
     `second` below a label cell of `first` continues that cell (a vertical label cut by the page break)."""
+    same_values_edge(first, second)
     finer = first.x_lines if len(first.x_lines) >= len(second.x_lines) else second.x_lines
     regrid(first, finer)
     regrid(second, finer)
