@@ -1109,6 +1109,19 @@ def test_rows_left_blank_between_a_header_and_a_label_wrapped_over_its_values(tm
     assert got == truth
 
 
+@pytest.mark.parametrize("number", [6, 13, 14])
+def test_a_header_cut_by_the_page_break_joins_the_rest_of_its_rows(tmp_path, number):
+    # no rules, tables in 12 pt, merged cells' text in the first only: the request table's header is cut by the
+    # break, 申请人情况 over 自然人, 法人或其他组织 and 总计 at the foot of page 1, the names under the group
+    # (商业企业 … 其他) atop page 2. The part on page 1 had its edges somewhere in the white between its names,
+    # 总计 wider than the numbers under it, and a section heading over it (13): it was not joined, and 自然人
+    # and 总计 were missed in every row
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, number, text_in_first_cell, "none", shrink=12 / 8)
+    assert got[("requests.received_new", "natural_person")] == truth[("requests.received_new", "natural_person")]
+    assert got[("requests.received_new", "total")] == truth[("requests.received_new", "total")]
+    assert got == truth
+
+
 @pytest.mark.parametrize("rules", ["none", "three_line"])
 def test_labels_on_the_next_page_may_reach_into_the_white_before_the_values(tmp_path, rules):
     # tables in 10.5 pt without rules (or three), merged cells' text in the first only: page 1 ends on the request

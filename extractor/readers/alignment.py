@@ -115,8 +115,9 @@ class Columns:
     # the texts of the header's pieces: the header's first rows printed again atop the next page (Word's repeated
     # header rows) are passed over there
     header_pieces: frozenset[str] = frozenset()
-    # the left edge of the leftmost text in each column
+    # the left and right edges of the text in each column
     ink_lefts: tuple[float, ...] = ()
+    ink_rights: tuple[float, ...] = ()
 
     @property
     def values_left(self) -> float:
@@ -141,13 +142,26 @@ class AlignedTable:
 
     @property
     def columns(self) -> Columns:
-        ink_lefts = [math.inf] * (len(self.x_lines) - 1)
-        for ch in self.chars:
-            k = min(max(bisect.bisect_right(self.x_lines, ch["x0"]) - 1, 0), len(ink_lefts) - 1)
-            ink_lefts[k] = min(ink_lefts[k], ch["x0"])
         return Columns(self.x_lines, self.label_columns,
                        median(ch.get("size", ch["bottom"] - ch["top"]) for ch in self.chars), self.header_pieces,
-                       tuple(ink_lefts))
+                       *column_ink(self.chars, self.x_lines))
+
+
+def column_ink(chars: list[dict], x_lines: list[float]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """(left edges, right edges) of the text in each column, from the runs of characters that keep within one
+    (a heading or a group's name across columns shows no column's text)."""
+    width = len(x_lines) - 1
+    lefts, rights = [math.inf] * width, [-math.inf] * width
+
+    def column(x: float) -> int:
+        return min(max(bisect.bisect_right(x_lines, x) - 1, 0), width - 1)
+
+    for line in text_lines(chars):
+        for segment in line.segments:
+            k = column(segment.x0)
+            if column(segment.x1 - EDGE_SNAP) == k:
+                lefts[k], rights[k] = min(lefts[k], segment.x0), max(rights[k], segment.x1)
+    return tuple(lefts), tuple(rights)
 
 
 def text_lines(chars: list[dict]) -> list[Line]:

@@ -1191,15 +1191,23 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
     if len(inner_a) == len(inner_b) > 0 and within(inner_a, inner_b) and within(inner_b, inner_a):
         return True
     if abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance and \
-            (len(a.x_lines) < 3 or len(b.x_lines) < 3 or abs(a.x_lines[-2] - b.x_lines[-2]) > tolerance):
+            (len(a.x_lines) < 3 or len(b.x_lines) < 3 or abs(a.x_lines[-2] - b.x_lines[-2]) > tolerance) \
+            and not (is_header_alone(a) and a.x_lines[-2] < b.x_lines[-1] <= a.x_lines[-1] + tolerance):
+        # (a header alone at the foot of a page ends where its last name does, 总计 wider than the numbers
+        # under it on the next page)
         return False
     if abs(a.x_lines[0] - b.x_lines[0]) > tolerance and not within([max(a.x_lines[0], b.x_lines[0])],
                                                                     min(a, b, key=lambda t: t.x_lines[0]).x_lines):
         return False  # a part may lack leading columns (a label cell run on from the page before, unruled)
 
     # the edge between labels and values may lie elsewhere in the white between them, where the rest's
-    # labels reach further (see `same_values_edge`)
+    # labels reach further (see `share_edges`)
     return same_value_lines(a, b) or values_edge_apart(a, b)
+
+
+def is_header_alone(part: PlacedTable) -> bool:
+    """Whether a part is an unruled table's header alone at the foot of a page (see `header_at_foot`)."""
+    return part.columns is not None and part.columns.label_columns == 0 and first_number_x(part) is None
 
 
 def same_value_lines(a: PlacedTable, b: PlacedTable) -> bool:
@@ -1209,7 +1217,7 @@ def same_value_lines(a: PlacedTable, b: PlacedTable) -> bool:
     start_a, start_b = first_number_x(a), first_number_x(b)
     if start_a is None or start_b is None:
         small, large = (a, b) if len(a.x_lines) <= len(b.x_lines) else (b, a)
-        return lines_among(small.x_lines[:-1], large.x_lines, tolerance)
+        return lines_among(small.x_lines[:-1], large.x_lines, tolerance) or header_lines_on(small, large) is not None
     start = min(start_a, start_b) - tolerance
     value_a = [x for x in a.x_lines[:-1] if x >= start]
     value_b = [x for x in b.x_lines[:-1] if x >= start]
@@ -1241,10 +1249,32 @@ def printed_nothing(part: PlacedTable, edge: float, until: float) -> bool:
     return 0 <= k < len(part.columns.ink_lefts) and part.columns.ink_lefts[k] >= until
 
 
-def same_values_edge(a: PlacedTable, b: PlacedTable) -> None:
-    """Set the edge between labels and values where the part whose labels reach further has it (see
-    `values_edge_apart`): both parts then share their columns."""
-    if not same_value_lines(a, b) and values_edge_apart(a, b):
+def header_lines_on(header: PlacedTable, other: PlacedTable) -> list[float] | None:
+    """The column lines of a header alone at the foot of a page (see `is_header_alone`) moved onto `other`'s: each
+    inner line, set somewhere in the white between its columns' text, to the line of `other` in that white
+    nearest it. None if some inner line has none there."""
+    if not is_header_alone(header) or len(header.x_lines) != len(header.columns.x_lines):
+        return None
+    lines = [header.x_lines[0]]
+    for k in range(1, len(header.x_lines) - 1):
+        left, right = header.columns.ink_rights[k - 1] - GRID_SNAP, header.columns.ink_lefts[k] + GRID_SNAP
+        inside = [x for x in other.x_lines if left <= x <= right]
+        if not inside:
+            return None
+        lines.append(min(inside, key=lambda x: abs(x - header.x_lines[k])))
+    return [*lines, header.x_lines[-1]]
+
+
+def share_edges(a: PlacedTable, b: PlacedTable) -> None:
+    """Set the column lines of two parts of one table that lie in the white between their columns' text
+    where the other part has them: the edge between labels and values where the part whose labels reach
+    further has it (see `values_edge_apart`), and a header alone at the foot of a page on the lines of its rest
+    (see `header_lines_on`)."""
+    if same_value_lines(a, b) and not lines_among(a.x_lines[:-1], b.x_lines, GRID_SNAP * 2):
+        moved = header_lines_on(a, b)
+        if moved is not None:
+            a.x_lines = moved
+    elif values_edge_apart(a, b):
         (part, edge), (_, further) = sorted([(a, values_edge(a)), (b, values_edge(b))], key=lambda item: item[1])
         part.x_lines = [further if abs(x - edge) <= GRID_SNAP else x for x in part.x_lines]
 
@@ -1326,7 +1356,7 @@ def repeats_row(table: Table, r: int, model: Table, model_r: int) -> bool:
 def append_rows(first: PlacedTable, second: PlacedTable, printed: set[str] = frozenset()) -> None:
     """Rows of `second` appended to `first`. A repeated header is dropped, and an empty cell at the top of
     `second` below a label cell of `first` continues that cell (a vertical label cut by the page break)."""
-    same_values_edge(first, second)
+    share_edges(first, second)
     finer = first.x_lines if len(first.x_lines) >= len(second.x_lines) else second.x_lines
     regrid(first, finer)
     regrid(second, finer)
