@@ -1122,6 +1122,18 @@ def test_a_header_cut_by_the_page_break_joins_the_rest_of_its_rows(tmp_path, num
     assert got == truth
 
 
+def test_header_names_centred_over_their_columns_start_left_of_the_values(tmp_path):
+    # no rules, tables in 12 pt, merged cells' text in the first only. The fees table's 本年收费金额（单位：万元）
+    # wraps, 位：万元） wider than 239.84 under it and starting 13 pt left of it; the request table's second
+    # part (its author split it) leaves 自然人 blank, and 织, last of 法人或其他组织, starts a little left of the
+    # 商业企业 column's numbers. Each was cut from its header: the fee and 77 request cells missed
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 14, text_in_first_cell, "none", shrink=12 / 8)
+    assert got[("proactive.admin_fees", "amount")] == truth[("proactive.admin_fees", "amount")] == 239.84
+    assert got[("requests.result.unable.needs_creation", "total")] == \
+        truth[("requests.result.unable.needs_creation", "total")] == 3
+    assert got == truth
+
+
 @pytest.mark.parametrize("rules", ["none", "three_line"])
 def test_labels_on_the_next_page_may_reach_into_the_white_before_the_values(tmp_path, rules):
     # tables in 10.5 pt without rules (or three), merged cells' text in the first only: page 1 ends on the request

@@ -848,6 +848,7 @@ def header_lines(lines: list[Line], first: int, first_value: Line, values_left: 
     first columns blank), and label lines set close above them (not a heading set apart); with how many of its
     last lines may be the first row's label (all but those under a header's stub, see `stub_lines`)."""
     value_left = value_left_of(first_value)
+    label_right = max((s.x1 for s in first_value.segments if not s.is_value), default=-math.inf)
     taken: list[Line] = []
     below = lines[first]
     loose = None
@@ -858,7 +859,11 @@ def header_lines(lines: list[Line], first: int, first_value: Line, values_left: 
             break
         gap = below.top - line.bottom
         spans_values = any(s.x1 > value_left for s in line.segments)
-        over_values = all(s.x0 >= values_left - EDGE_SNAP for s in line.segments)
+        # a name centred over a column may start left of its values: by a character (织 of 法人或其他组织), or
+        # by more when wider than they are (位：万元）), though right of the labels
+        over_values = all(s.x0 >= values_left - max(EDGE_SNAP, line.height)
+                          or (s.x0 + s.x1) / 2 >= values_left and s.x0 > label_right + EDGE_SNAP
+                          for s in line.segments)
         if len(line.segments) >= 2 and spans_values or gap <= TIGHT_GAP * line.height \
                 or gap <= MAX_LINE_GAP * line.height - line.height and (spans_values or taken) \
                 or over_values and gap <= MAX_LINE_GAP * line.height:
