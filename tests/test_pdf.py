@@ -1122,6 +1122,18 @@ def test_a_header_cut_by_the_page_break_joins_the_rest_of_its_rows(tmp_path, num
     assert got == truth
 
 
+@pytest.mark.parametrize("number, size", [(7, 10.5), (15, 12)])
+def test_a_header_alone_whose_columns_merge_the_first_values_with_the_labels_is_not_joined(tmp_path, number, size):
+    # horizontal rules only, merged cells' text in the first only: the request table's header alone at the foot
+    # of a page, its columns found in the white of its lowest row only (商业企业 … 其他; 自然人 and 总计 stand in
+    # the row above), so its first column runs from the labels over 自然人 to 商业企业. Joined to its rows,
+    # 商业企业 named the 自然人 column, and 自然人's numbers were read as 商业企业's (7 and 15 wrong values).
+    # Its rows are read on their own, by the request table's column layout
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, number, text_in_first_cell, "horizontal", shrink=size / 8)
+    assert got[("requests.received_new", "commercial")] == truth[("requests.received_new", "commercial")]
+    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
+
+
 def test_header_names_centred_over_their_columns_start_left_of_the_values(tmp_path):
     # no rules, tables in 12 pt, merged cells' text in the first only. The fees table's 本年收费金额（单位：万元）
     # wraps, 位：万元） wider than 239.84 under it and starting 13 pt left of it; the request table's second
