@@ -1122,6 +1122,15 @@ def test_a_header_cut_by_the_page_break_joins_the_rest_of_its_rows(tmp_path, num
     assert got == truth
 
 
+def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
+    # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
+    # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计
+    # ends, 12 pt short of the rules round the rows on page 2: not joined, 自然人 and 总计 were missed (55 cells)
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 5, text_in_first_cell, "horizontal", shrink=12 / 8)
+    assert got[("requests.received_new", "total")] == truth[("requests.received_new", "total")] == 53
+    assert got == truth
+
+
 @pytest.mark.parametrize("number, size", [(7, 10.5), (15, 12)])
 def test_a_header_alone_whose_columns_merge_the_first_values_with_the_labels_is_not_joined(tmp_path, number, size):
     # horizontal rules only, merged cells' text in the first only: the request table's header alone at the foot

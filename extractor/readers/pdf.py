@@ -1192,9 +1192,7 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
         return True
     if abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance and \
             (len(a.x_lines) < 3 or len(b.x_lines) < 3 or abs(a.x_lines[-2] - b.x_lines[-2]) > tolerance) \
-            and not (is_header_alone(a) and a.x_lines[-2] < b.x_lines[-1] <= a.x_lines[-1] + tolerance):
-        # (a header alone at the foot of a page ends where its last name does, 总计 wider than the numbers
-        # under it on the next page)
+            and not (is_header_alone(a) and len(b.x_lines) >= 2 and last_name_over_last_column(a, b)):
         return False
     if abs(a.x_lines[0] - b.x_lines[0]) > tolerance and not within([max(a.x_lines[0], b.x_lines[0])],
                                                                     min(a, b, key=lambda t: t.x_lines[0]).x_lines):
@@ -1203,6 +1201,14 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
     # the edge between labels and values may lie elsewhere in the white between them, where the rest's
     # labels reach further (see `share_edges`)
     return same_value_lines(a, b) or values_edge_apart(a, b)
+
+
+def last_name_over_last_column(header: PlacedTable, other: PlacedTable) -> bool:
+    """Whether the name in the last column of a header alone at the foot of a page is centred over `other`'s last
+    column: the header ends where its last name does (总计 wider than the numbers under it on the next page,
+    or narrower than the rules drawn round them)."""
+    middle = (header.columns.ink_lefts[-1] + header.columns.ink_rights[-1]) / 2
+    return other.x_lines[-2] < middle < other.x_lines[-1]
 
 
 def is_header_alone(part: PlacedTable) -> bool:
