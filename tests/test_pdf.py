@@ -1131,6 +1131,21 @@ def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     assert got == truth
 
 
+@pytest.mark.parametrize("number", [
+    # the header alone at the foot of page 1, 自然人 wider than the numbers under it on page 2, where the edge
+    # found by the white between the numbers cuts the name: the header's edge is moved onto it all the same
+    19,
+    # one table, 自然人 wrapped (自然 over 人, under 申请人情况): the edge found between the numbers cut 申请人
+    # and put 人 in the next column, and 自然 named no column
+    5, 11,
+])
+def test_column_edges_by_the_numbers_keep_wider_names_whole(tmp_path, number):
+    # horizontal rules only, tables in 10.5 pt, merged cells' text in the first only: 自然人 missed in every row
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, number, text_in_first_cell, "horizontal", shrink=10.5 / 8)
+    assert got[("requests.received_new", "natural_person")] == truth[("requests.received_new", "natural_person")]
+    assert got == truth
+
+
 @pytest.mark.parametrize("number, size", [(7, 10.5), (15, 12)])
 def test_a_header_alone_whose_columns_merge_the_first_values_with_the_labels_is_not_joined(tmp_path, number, size):
     # horizontal rules only, merged cells' text in the first only: the request table's header alone at the foot

@@ -798,7 +798,34 @@ def column_river_runs(chars: CharsByHeight, region: list[tuple[float, float, flo
     if value_bands and len(lines) > len(header_bands):
         by_lines = river_runs(value_bands + lines, left, right)
         if len(by_lines) > len(runs):
-            return by_lines
+            runs = by_lines
+    return clear_of_names(runs, lines)
+
+
+def clear_of_names(runs: list[tuple[float, float]], lines: list[list[dict]]) -> list[tuple[float, float]]:
+    """The rivers narrowed to the white the header's names leave: a name reaching into a river from one side
+    (自然人 wider than the numbers under it) keeps whole in its column. A name across a river spans columns."""
+    pieces = [(piece[0]["x0"], piece[-1]["x1"]) for line in lines for piece in ink_runs(line)]
+    narrowed = []
+    for start, end in runs:
+        low, high = start, end
+        for x0, x1 in pieces:
+            if x0 < low < x1 < high:
+                low = x1
+            elif low < x0 < high < x1:
+                high = x0
+        narrowed.append((low, high) if high - low >= 1.0 else (start, end))
+    return narrowed
+
+
+def ink_runs(line: list[dict]) -> list[list[dict]]:
+    """A line's characters in runs set without white between them (a word, a CJK name)."""
+    runs: list[list[dict]] = []
+    for ch in sorted(line, key=itemgetter("x0")):
+        if runs and ch["x0"] - runs[-1][-1]["x1"] <= 1.0:
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
     return runs
 
 
@@ -1265,12 +1292,14 @@ def printed_nothing(part: PlacedTable, edge: float, until: float) -> bool:
 def header_lines_on(header: PlacedTable, other: PlacedTable) -> list[float] | None:
     """The column lines of a header alone at the foot of a page (see `is_header_alone`) moved onto `other`'s: each
     inner line, set somewhere in the white between its columns' text, to the line of `other` in that white
-    nearest it. None if some inner line has none there."""
+    nearest it. None if some inner line has none there. The white is taken a character wider on each side: the
+    other's lines, found by the white between its numbers, may cut a name wider than they are (自然人)."""
     if not is_header_alone(header) or len(header.x_lines) != len(header.columns.x_lines):
         return None
     lines = [header.x_lines[0]]
+    slack = max(GRID_SNAP, header.columns.size)
     for k in range(1, len(header.x_lines) - 1):
-        left, right = header.columns.ink_rights[k - 1] - GRID_SNAP, header.columns.ink_lefts[k] + GRID_SNAP
+        left, right = header.columns.ink_rights[k - 1] - slack, header.columns.ink_lefts[k] + slack
         inside = [x for x in other.x_lines if left <= x <= right]
         if not inside:
             return None
