@@ -1122,6 +1122,21 @@ def test_a_header_cut_by_the_page_break_joins_the_rest_of_its_rows(tmp_path, num
     assert got == truth
 
 
+def test_a_row_left_blank_under_a_label_spanning_two_label_columns(tmp_path, monkeypatch):
+    # no rules, tables in 10.5 pt, a wider bottom margin: page 1 ends on (二)部分公开（区分处理的，只计这一情形，
+    # 不计其他情形） (3, 3), 1.属于国家秘密 left blank, and 2.其他法律行政法规禁止公开 (1, 1). (二)'s last line
+    # spans the group label column and the item column, and hid the edge between them: the rows were parted by
+    # the group label column, and 1.属于国家秘密 joined (二)'s row and took its numbers (2 wrong, 7 missed)
+    import render_pdf
+
+    monkeypatch.setattr(render_pdf, "MARGIN_BOTTOM", 90.0)
+    got, truth, _ = redrawn_report_cells(tmp_path, 123, 15, as_drawn, "none", shrink=10.5 / 8)
+    assert got[("requests.result.partially_disclosed", "total")] == \
+        truth[("requests.result.partially_disclosed", "total")] == 3
+    assert got[("requests.result.withheld.state_secret", "total")] is None
+    assert got == truth
+
+
 def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
     # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计

@@ -685,6 +685,16 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
         groups = by_cells
         label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+    # rows so parted may show a label column their whole lines hid (the last line of a label spanning two label
+    # columns, (二)部分公开…他情形）, set beside a group label and an item): by cells of that column, nearer
+    # the values, a row left blank between two rows of numbers stands apart (1.属于国家秘密)
+    finer = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+    finer_leaf = leaf_column_left(body, [left - 1, *finer, min(values_edge, right)])
+    if len(finer) > len(label_separators) and finer_leaf > leaf_left:
+        by_cells = rows_by_cells(body, finer_leaf)
+        if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
+            groups = by_cells
+            label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
     trailing = blank_rows_after(lines, tail, groups, value_lines[-1], value_left)
     groups += trailing
     members += [line for group in trailing for line in group]
