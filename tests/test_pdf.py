@@ -1137,6 +1137,19 @@ def test_a_row_left_blank_under_a_label_spanning_two_label_columns(tmp_path, mon
     assert got == truth
 
 
+def test_a_row_left_blank_under_the_last_row_of_numbers_between_two_rules(tmp_path, monkeypatch):
+    # three rules, tables in 9 pt, a narrower bottom margin: the request table's rest opens page 3 between two
+    # rules, (七)总计 and its numbers, then 四、结转下年度继续办理 left blank. Read from the rules as one row,
+    # the blank row's label joined (七)总计's, and its 7 cells were missed
+    import render_pdf
+
+    monkeypatch.setattr(render_pdf, "MARGIN_BOTTOM", 50.0)
+    got, truth, _ = redrawn_report_cells(tmp_path, 2027, 4, text_in_first_cell, "three_line", shrink=9 / 8)
+    assert ("requests.carried_forward", "total") in got and got[("requests.carried_forward", "total")] is None
+    assert got[("requests.result.total", "total")] == truth[("requests.result.total", "total")] == 32
+    assert got == truth
+
+
 def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
     # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计

@@ -1055,7 +1055,8 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         # row between them), are two rows'
         if not any(count >= 2 for count in numbers_in.values()) \
                 and not (any(numbers and lines >= 2 for numbers, lines in stacked) and all(n >= 2 for numbers, n in stacked if numbers)) \
-                and not any(holds_rows(cell, placed.x_lines, band) for cell in labels):
+                and not any(holds_rows(cell, placed.x_lines, band) for cell in labels) \
+                and not any(opens_row_below_values(cell, placed.x_lines, band) for cell in labels):
             continue
         lines = text_lines(band)
         # a column printing nothing level with or below the first numbers is not a label column (a value
@@ -1084,6 +1085,21 @@ def holds_rows(cell: Cell, x_lines: list[float], band: list[dict]) -> bool:
     lines = group_lines([ch for ch in band if x0 < (ch["x0"] + ch["x1"]) / 2 < x1 and not ch["text"].isspace()])
     spans = sorted((min(ch["top"] for ch in line), max(ch["bottom"] for ch in line)) for line in lines)
     return any(lower[0] - upper[1] > TIGHT_GAP * (upper[1] - upper[0]) for upper, lower in zip(spans, spans[1:]))
+
+
+def opens_row_below_values(cell: Cell, x_lines: list[float], band: list[dict]) -> bool:
+    """Whether a label cell beginning a numbered item starts below every number of its ruled row, set apart: the
+    label of a row left blank under the row of numbers (四、结转下年度继续办理 under (七)总计, the rest of a
+    三线表 opening the next page between two rules)."""
+    if parse_label(cell.text.splitlines()[0]).ordinal is None:
+        return False
+    x0, x1 = x_lines[cell.col], x_lines[cell.col + cell.colspan]
+    inside = [ch for ch in band if x0 < (ch["x0"] + ch["x1"]) / 2 < x1 and not ch["text"].isspace()]
+    numbers = [ch for ch in band if is_value_char(ch) and not x0 < (ch["x0"] + ch["x1"]) / 2 < x1]
+    if not inside or not numbers:
+        return False
+    first = min(inside, key=itemgetter("top"))
+    return first["top"] - max(ch["bottom"] for ch in numbers) > TIGHT_GAP * (first["bottom"] - first["top"])
 
 
 def trailing_numbers(text: str) -> tuple[int, int]:
