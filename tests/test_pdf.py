@@ -1150,6 +1150,15 @@ def test_a_row_left_blank_under_the_last_row_of_numbers_between_two_rules(tmp_pa
     assert got == truth
 
 
+def test_a_mark_for_a_value_left_blank_on_its_own_line_is_a_row_of_its_own(tmp_path):
+    # column rules only, tables in 12 pt: the request table's rest opens page 4 in one ruled row, (七)总计's
+    # numbers on one line and 四、结转下年度继续办理's —— on the next. The marks were not counted as values,
+    # and the row was read as one: 14 over —— was read as the 总计 row's only value, 6 wrong and 7 missed
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 7, text_in_first_cell, "columns", shrink=12 / 8)
+    assert got[("requests.result.total", "total")] == truth[("requests.result.total", "total")] == 36
+    assert got == truth
+
+
 def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
     # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计

@@ -1046,7 +1046,9 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         band = [ch for ch in chars if top < (ch["top"] + ch["bottom"]) / 2 < bottom
                 and left < (ch["x0"] + ch["x1"]) / 2 < right]
         stacked = [trailing_numbers(cell.text) for cell in cells]
-        numbers_in = {cell.col: sum(parse_value(line).value is not None for line in cell.text.splitlines())
+        # a mark for a value left blank (——) is printed on its row's line as a number is
+        numbers_in = {cell.col: sum(parse_value(line).value is not None or is_blank_mark(line)
+                                    for line in cell.text.splitlines())
                       for cell in cells}
         # label cells: neither values nor units (a unit, centred on its row, says nothing of where it starts)
         labels = [cell for cell in cells if not parse_value(cell.text.splitlines()[-1]).ok
@@ -1074,6 +1076,12 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         cuts = [(upper[-1].bottom + lower[0].top) / 2 for upper, lower in zip(groups, groups[1:])]
         rules += [horizontal_rule(y, left, right) for y in cuts]
     return rules
+
+
+def is_blank_mark(text: str) -> bool:
+    """Whether `text` is a mark for a value left blank (——, /)."""
+    marks = squash(text)
+    return bool(marks) and set(marks) <= VALUE_MARKS
 
 
 def holds_rows(cell: Cell, x_lines: list[float], band: list[dict]) -> bool:
