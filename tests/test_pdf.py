@@ -1159,6 +1159,17 @@ def test_a_mark_for_a_value_left_blank_on_its_own_line_is_a_row_of_its_own(tmp_p
     assert got == truth
 
 
+def test_a_heading_between_two_ruled_tables_in_the_tables_size_is_not_a_row_left_blank(tmp_path):
+    # horizontal rules only, tables in 12 pt like the text: 四、政府信息公开行政复议、行政诉讼情况, between the
+    # request table's last rule and the 复议/诉讼 table's first, was taken for a row left blank (its text keeps
+    # left of the numbers of the row above, which leaves 自然人 blank), and the two tables were read as one:
+    # the 复议/诉讼 numbers went under the request table's columns (6 wrong). A heading is set apart by more
+    # white than a cell's padding
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 4, text_in_first_cell, "horizontal", shrink=12 / 8)
+    assert got[("review_litigation.review", "total")] == truth[("review_litigation.review", "total")] == 5
+    assert got == truth
+
+
 def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
     # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计

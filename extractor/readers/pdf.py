@@ -742,8 +742,9 @@ def is_blank_row(bands: list[Band], k: int) -> bool:
     blank with a group label beside their item (（六）其他处理 | 1.申请人…) are passed over too, unless they
     reach over the values (header cells)."""
     band = bands[k]
-    if not band.is_one_run:
-        return False
+    if not band.is_one_run or band.height - (max(ch["bottom"] for ch in band.chars) - min(
+            ch["top"] for ch in band.chars)) > 2 * band.size:
+        return False  # (more than a line's white above and below: a heading set apart, not a cell's padding)
     for blank_rows in (False, True):
         (above, _), (below, passed_below) = (nearest_text(bands, k, step, blank_rows) for step in (-1, 1))
         rows = [b for b in (above, below) if b is not None and b.value_lines == 1]
