@@ -1170,6 +1170,20 @@ def test_a_heading_between_two_ruled_tables_in_the_tables_size_is_not_a_row_left
     assert got == truth
 
 
+@pytest.mark.parametrize("seed, number, size, bottom", [(2027, 4, 9, 50.0), (300, 12, 11, 70.0)])
+def test_ruled_parts_whose_labels_reach_further_on_the_next_page_join(tmp_path, monkeypatch, seed, number, size,
+                                                                       bottom):
+    # horizontal rules only, merged cells' text in the first only: the request table's part on one page prints
+    # labels in two columns, the rest on the next in three, reaching further right. The edge between labels and
+    # values, found in the white between them, lies further right there; the first part printed nothing
+    # between the two edges, but the parts were not joined, and the rest's first rows were missed
+    import render_pdf
+
+    monkeypatch.setattr(render_pdf, "MARGIN_BOTTOM", bottom)
+    got, truth, _ = redrawn_report_cells(tmp_path, seed, number, text_in_first_cell, "horizontal", shrink=size / 8)
+    assert got == truth
+
+
 def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
     # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计

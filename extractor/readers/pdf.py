@@ -28,7 +28,7 @@ from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
 from .alignment import (EDGE_SNAP, MAX_LINE_GAP, SIZE_TOLERANCE, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables,
-                        body_rows, box_text, label_edges, merged_spans, rows_by_cells, same_size, text_lines,
+                        body_rows, box_text, column_ink, label_edges, merged_spans, rows_by_cells, same_size, text_lines,
                         value_left_of)
 from .pdf_text import group_lines, text_of
 
@@ -261,6 +261,10 @@ class PlacedTable:
     last_page: int = 0
     columns: Columns | None = None  # an unruled table's columns, for its continuation on the next page
     y_lines: list[float] = field(default_factory=list)  # a ruled table's row lines
+    # a table whose column lines were found in the white between its text (no vertical rules): those lines, as
+    # first read, and the left edge of the text in each column
+    ink_lines: list[float] = field(default_factory=list)
+    ink_lefts: tuple[float, ...] = ()
 
 
 def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> PlacedTable | None:
@@ -1146,6 +1150,11 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         if row_rules:
             settings["explicit_horizontal_lines"] = settings["explicit_horizontal_lines"] + row_rules
             tables = ruled_tables(ruled, page.chars, number, settings)
+        if vertical:
+            for table in tables:
+                inside = [ch for ch in page.chars if table.top <= (ch["top"] + ch["bottom"]) / 2 <= table.bottom
+                          and table.x_lines[0] <= (ch["x0"] + ch["x1"]) / 2 <= table.x_lines[-1]]
+                table.ink_lines, table.ink_lefts = list(table.x_lines), column_ink(inside, table.x_lines)[0]
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
@@ -1168,8 +1177,9 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         outside = [ch for ch in outside if id(ch) not in taken]
         for found in aligned:
             grid = build_grid(found.rows, page=number, n_cols=len(found.x_lines) - 1)
+            columns = found.columns
             tables.append(PlacedTable(Table(grid, page=number), found.top, found.bottom, found.x_lines, number,
-                                      found.columns))
+                                      columns, ink_lines=columns.x_lines, ink_lefts=columns.ink_lefts))
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
     for top, text in page_text_lines(outside):
         paragraph = Paragraph(text, page=number)
@@ -1290,13 +1300,17 @@ def same_value_lines(a: PlacedTable, b: PlacedTable) -> bool:
 
 
 def values_edge(part: PlacedTable) -> float | None:
-    """An unruled part's edge between labels and values."""
-    return part.columns.x_lines[part.columns.label_columns] if part.columns is not None else None
+    """The edge between labels and values of a part whose column lines were found in the white between its
+    text; None for one whose rules draw them."""
+    if part.columns is not None:
+        return part.columns.x_lines[part.columns.label_columns]
+    return first_number_x(part) if part.ink_lines else None
 
 
 def values_edge_apart(a: PlacedTable, b: PlacedTable) -> bool:
-    """Whether two unruled parts share their value columns but for the edge between labels and values, which
-    lies further right in one (its labels reach further) where the other printed nothing."""
+    """Whether two parts whose column lines were found in the white between their text share their value
+    columns but for the edge between labels and values, which lies further right in one (its labels reach
+    further) where the other printed nothing."""
     edge_a, edge_b = values_edge(a), values_edge(b)
     if edge_a is None or edge_b is None or abs(edge_a - edge_b) <= GRID_SNAP * 2:
         return False
@@ -1309,9 +1323,9 @@ def values_edge_apart(a: PlacedTable, b: PlacedTable) -> bool:
 
 
 def printed_nothing(part: PlacedTable, edge: float, until: float) -> bool:
-    """Whether an unruled part printed nothing in its column at `edge` left of `until`."""
-    k = bisect.bisect_right(part.columns.x_lines, edge + GRID_SNAP) - 1
-    return 0 <= k < len(part.columns.ink_lefts) and part.columns.ink_lefts[k] >= until
+    """Whether a part printed nothing in its column at `edge` left of `until`."""
+    k = bisect.bisect_right(part.ink_lines, edge + GRID_SNAP) - 1
+    return 0 <= k < len(part.ink_lefts) and part.ink_lefts[k] >= until
 
 
 def header_lines_on(header: PlacedTable, other: PlacedTable) -> list[float] | None:
