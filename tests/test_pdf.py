@@ -1184,6 +1184,17 @@ def test_ruled_parts_whose_labels_reach_further_on_the_next_page_join(tmp_path, 
     assert got == truth
 
 
+@pytest.mark.parametrize("rules", ["all", "columns", "horizontal"])
+def test_a_page_number_under_a_row_run_into_the_margin_is_not_in_its_cells(tmp_path, rules):
+    # tables in 12 pt, merged cells' text in the first only: the request table's last row on page 2 runs into
+    # the bottom margin, its cells reaching round the page number "— 2 —", which was read into them (1 as
+    # "1 — 2", 0 as "0 —"): the values were lost and flagged unparsed
+    got, truth, _ = redrawn_report_cells(tmp_path, 777, 7, text_in_first_cell, rules, shrink=12 / 8)
+    assert got[("requests.result.unable.needs_creation", "natural_person")] == \
+        truth[("requests.result.unable.needs_creation", "natural_person")] == 1
+    assert got == truth
+
+
 def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
     # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计

@@ -365,16 +365,16 @@ def margin_of(page) -> float:
     return max(MARGIN, MARGIN_SHARE * max(page.width, page.height))
 
 
-def page_number_chars(chars: list[dict], page_height: float, margin: float = MARGIN) -> set[int]:
+def page_number_chars(chars: list[dict], page_height: float, margin: float = MARGIN, marked: bool = False) -> set[int]:
     """ids of the characters of page numbers ("— 2 —", "第 2 页 共 5 页") in the page's top or bottom margin: a
     line of its own, or, set apart on a line of table text run into the margin, one that says it is a page
-    number (a bare number there may be a cell's)."""
+    number (a bare number there may be a cell's). `marked`: only those that say so, a line of their own too."""
     found: set[int] = set()
     for group in group_lines(chars):
         top = min(c["top"] for c in group)
         if not (top < margin or top > page_height - margin):
             continue
-        if PAGE_NUMBER.match(text_of(group)):
+        if (MARKED_PAGE_NUMBER if marked else PAGE_NUMBER).match(text_of(group)):
             found.update(id(c) for c in group)
             continue
         group = sorted(group, key=lambda c: c["x0"])
@@ -1135,30 +1135,33 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
+    margin = margin_of(page)
     if has_rules:
+        # a page number within a table's last row run into the bottom margin is none of its cells' text
+        page_numbers = page_number_chars(page.chars, page.height, margin, marked=True)
+        chars = [ch for ch in page.chars if id(ch) not in page_numbers]
         vertical, horizontal = inferred_rules(page, ruled, above)
         settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=open_rule_ends(ruled) + horizontal,
                         explicit_vertical_lines=vertical + open_side_rules(ruled))
-        tables = ruled_tables(ruled, page.chars, number, settings)
+        tables = ruled_tables(ruled, chars, number, settings)
         # columns ruled but rows not: rules drawn between the rows the text shows, and the page read again
         try:
-            row_rules = [rule for table in tables for rule in unruled_row_rules(table, page.chars)]
+            row_rules = [rule for table in tables for rule in unruled_row_rules(table, chars)]
         except Exception as exc:  # a layout this did not foresee keeps the tables as their rules draw them
             row_rules = []
             if warnings is not None:
                 warnings.append(f"page {number}: rows without rules not parted ({type(exc).__name__}: {exc})")
         if row_rules:
             settings["explicit_horizontal_lines"] = settings["explicit_horizontal_lines"] + row_rules
-            tables = ruled_tables(ruled, page.chars, number, settings)
+            tables = ruled_tables(ruled, chars, number, settings)
         if vertical:
             for table in tables:
-                inside = [ch for ch in page.chars if table.top <= (ch["top"] + ch["bottom"]) / 2 <= table.bottom
+                inside = [ch for ch in chars if table.top <= (ch["top"] + ch["bottom"]) / 2 <= table.bottom
                           and table.x_lines[0] <= (ch["x0"] + ch["x1"]) / 2 <= table.x_lines[-1]]
                 table.ink_lines, table.ink_lefts = list(table.x_lines), column_ink(inside, table.x_lines)[0]
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
-    margin = margin_of(page)
     page_numbers = page_number_chars(outside, page.height, margin)
     outside = [ch for ch in outside if id(ch) not in page_numbers]
     if continued is not None and outside and tables and \
