@@ -1170,6 +1170,14 @@ def test_a_heading_between_two_ruled_tables_in_the_tables_size_is_not_a_row_left
     assert got == truth
 
 
+def test_a_heading_set_over_the_table_under_it_is_not_a_row_left_blank(tmp_path):
+    # the same, the heading set right over the 复议/诉讼 table's first rule, its white all above it: read as a
+    # row left blank, it joined the two tables, and the request table's rest on that page was read on columns
+    # found in both (98 cells missed)
+    got, truth, _ = redrawn_report_cells(tmp_path, 777, 3, text_in_first_cell, "horizontal", shrink=12 / 8)
+    assert got == truth
+
+
 @pytest.mark.parametrize("seed, number, size, bottom", [(2027, 4, 9, 50.0), (300, 12, 11, 70.0)])
 def test_ruled_parts_whose_labels_reach_further_on_the_next_page_join(tmp_path, monkeypatch, seed, number, size,
                                                                        bottom):

@@ -594,7 +594,8 @@ def rule_regions(rules: list[tuple[float, float, float]], chars: CharsByHeight,
     for stack in stacks:
         left, right = stack[0][1], stack[0][2]
         bands = [Band([ch for ch in chars.between(upper[0], lower[0])
-                       if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP], lower[0] - upper[0])
+                       if left - GRID_SNAP <= ch["x0"] and ch["x1"] <= right + GRID_SNAP], lower[0] - upper[0],
+                      upper[0])
                  for upper, lower in zip(stack, stack[1:])]
         opens_page = rest_of_above is not None and stack is stacks[0] and not chars.between(top_margin, stack[0][0])
 
@@ -702,6 +703,22 @@ class Band:
 
     chars: list[dict]
     height: float = 0.0
+    top: float | None = None  # the upper rule's
+
+    @property
+    def is_set_apart(self) -> bool:
+        """Whether its text stands apart from the rules as a heading does, not as a cell's with its padding:
+        more than a line's white both above and below it, or a line's white above and not half that below (a
+        heading set over the table under it)."""
+        if not self.chars:
+            return False
+        top, bottom = min(ch["top"] for ch in self.chars), max(ch["bottom"] for ch in self.chars)
+        if self.height - (bottom - top) > 2 * self.size:
+            return True
+        if self.top is None:
+            return False
+        above, below = top - self.top, self.top + self.height - bottom
+        return above >= self.size and below <= above / 2
 
     @property
     def is_white(self) -> bool:
@@ -744,11 +761,11 @@ def is_blank_row(bands: list[Band], k: int) -> bool:
     size) print their text in its size, and their values right of it. Right above header cells over those
     values, it is a table's caption or a line of its header. When neither neighbour prints values, rows left
     blank with a group label beside their item (（六）其他处理 | 1.申请人…) are passed over too, unless they
-    reach over the values (header cells)."""
+    reach over the values (header cells). Text set apart from the rules as a heading is (`Band.is_set_apart`)
+    is not a row."""
     band = bands[k]
-    if not band.is_one_run or band.height - (max(ch["bottom"] for ch in band.chars) - min(
-            ch["top"] for ch in band.chars)) > 2 * band.size:
-        return False  # (more than a line's white above and below: a heading set apart, not a cell's padding)
+    if not band.is_one_run or band.is_set_apart:
+        return False
     for blank_rows in (False, True):
         (above, _), (below, passed_below) = (nearest_text(bands, k, step, blank_rows) for step in (-1, 1))
         rows = [b for b in (above, below) if b is not None and b.value_lines == 1]
