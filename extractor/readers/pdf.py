@@ -28,8 +28,8 @@ from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
 from .alignment import (EDGE_SNAP, MAX_LINE_GAP, SIZE_TOLERANCE, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables,
-                        body_rows, box_text, column_ink, label_edges, merged_spans, rows_by_cells, same_size, text_lines,
-                        value_left_of)
+                        body_rows, box_text, column_ink, header_cells, label_edges, lowest, merged_spans,
+                        rows_by_cells, same_size, text_lines, value_left_of)
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -261,10 +261,26 @@ class PlacedTable:
     last_page: int = 0
     columns: Columns | None = None  # an unruled table's columns, for its continuation on the next page
     y_lines: list[float] = field(default_factory=list)  # a ruled table's row lines
-    # a table whose column lines were found in the white between its text (no vertical rules): those lines, as
-    # first read, and the left edge of the text in each column
-    ink_lines: list[float] = field(default_factory=list)
-    ink_lefts: tuple[float, ...] = ()
+    # a table whose column lines were found in the white between its text (no vertical rules): where its text
+    # stands in the columns it was first read on
+    ink: Ink | None = None
+
+
+@dataclass
+class Ink:
+    """Where a table's text stands: the column lines it was read on, the left and right edges of the text in
+    each column, and its size."""
+
+    x_lines: list[float]
+    lefts: tuple[float, ...]
+    rights: tuple[float, ...]
+    size: float
+
+    @classmethod
+    def of(cls, chars: list[dict], x_lines: list[float]) -> Ink:
+        lefts, rights = column_ink(chars, x_lines)
+        return cls(list(x_lines), lefts, rights, statistics.median(ch["bottom"] - ch["top"] for ch in chars)
+                   if chars else 0.0)
 
 
 def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> PlacedTable | None:
@@ -817,6 +833,13 @@ def column_river_runs(chars: CharsByHeight, region: list[tuple[float, float, flo
     value_bands = [band for band, values in zip(bands, holds_values) if values]
     header_bands = [band for band, values in zip(bands, holds_values) if band and not values]
     lines = [line for band in header_bands for line in group_lines(band)]
+    if not value_bands and header_bands:
+        # a header alone (at the foot of a page, its rows on the next): its columns are those the names of
+        # one column each part, the lowest cells whatever their band (自然人 and 总计 beside a group's name, over
+        # the names it groups), as an unruled header's are
+        header = text_lines([ch for band in header_bands for ch in band])
+        leaves = lowest(header_cells(header, {id(s) for line in header for s in line.segments}))
+        return clear_of_names(river_runs([], left, right, [cell.chars for cell in leaves]), lines)
     if value_bands and len(lines) > len(header_bands):
         by_lines = river_runs(value_bands + lines, left, right)
         if len(by_lines) > len(runs):
@@ -1175,7 +1198,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
             for table in tables:
                 inside = [ch for ch in chars if table.top <= (ch["top"] + ch["bottom"]) / 2 <= table.bottom
                           and table.x_lines[0] <= (ch["x0"] + ch["x1"]) / 2 <= table.x_lines[-1]]
-                table.ink_lines, table.ink_lefts = list(table.x_lines), column_ink(inside, table.x_lines)[0]
+                table.ink = Ink.of(inside, table.x_lines)
     outside = [ch for ch in page.chars if not any(
         t.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= t.bottom + 1 and t.x_lines[0] - 1 <= (ch["x0"] + ch["x1"]) / 2 <= t.x_lines[-1] + 1
         for t in tables)]
@@ -1199,7 +1222,8 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
             grid = build_grid(found.rows, page=number, n_cols=len(found.x_lines) - 1)
             columns = found.columns
             tables.append(PlacedTable(Table(grid, page=number), found.top, found.bottom, found.x_lines, number,
-                                      columns, ink_lines=columns.x_lines, ink_lefts=columns.ink_lefts))
+                                      columns, ink=Ink(list(columns.x_lines), columns.ink_lefts, columns.ink_rights,
+                                                       columns.size)))
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
     for top, text in page_text_lines(outside):
         paragraph = Paragraph(text, page=number)
@@ -1289,13 +1313,15 @@ def last_name_over_last_column(header: PlacedTable, other: PlacedTable) -> bool:
     """Whether the name in the last column of a header alone at the foot of a page is centred over `other`'s last
     column: the header ends where its last name does (总计 wider than the numbers under it on the next page,
     or narrower than the rules drawn round them)."""
-    middle = (header.columns.ink_lefts[-1] + header.columns.ink_rights[-1]) / 2
+    middle = (header.ink.lefts[-1] + header.ink.rights[-1]) / 2
     return other.x_lines[-2] < middle < other.x_lines[-1]
 
 
 def is_header_alone(part: PlacedTable) -> bool:
-    """Whether a part is an unruled table's header alone at the foot of a page (see `header_at_foot`)."""
-    return part.columns is not None and part.columns.label_columns == 0 and first_number_x(part) is None
+    """Whether a part is a table's header alone, its column lines found in the white between its names: read by
+    their alignment at the foot of a page (see `header_at_foot`), or between horizontal rules."""
+    return part.ink is not None and (part.columns is None or part.columns.label_columns == 0) \
+        and first_number_x(part) is None
 
 
 def same_value_lines(a: PlacedTable, b: PlacedTable) -> bool:
@@ -1324,7 +1350,7 @@ def values_edge(part: PlacedTable) -> float | None:
     text; None for one whose rules draw them."""
     if part.columns is not None:
         return part.columns.x_lines[part.columns.label_columns]
-    return first_number_x(part) if part.ink_lines else None
+    return first_number_x(part) if part.ink is not None else None
 
 
 def values_edge_apart(a: PlacedTable, b: PlacedTable) -> bool:
@@ -1344,8 +1370,8 @@ def values_edge_apart(a: PlacedTable, b: PlacedTable) -> bool:
 
 def printed_nothing(part: PlacedTable, edge: float, until: float) -> bool:
     """Whether a part printed nothing in its column at `edge` left of `until`."""
-    k = bisect.bisect_right(part.ink_lines, edge + GRID_SNAP) - 1
-    return 0 <= k < len(part.ink_lefts) and part.ink_lefts[k] >= until
+    k = bisect.bisect_right(part.ink.x_lines, edge + GRID_SNAP) - 1
+    return 0 <= k < len(part.ink.lefts) and part.ink.lefts[k] >= until
 
 
 def header_lines_on(header: PlacedTable, other: PlacedTable) -> list[float] | None:
@@ -1353,12 +1379,12 @@ def header_lines_on(header: PlacedTable, other: PlacedTable) -> list[float] | No
     inner line, set somewhere in the white between its columns' text, to the line of `other` in that white
     nearest it. None if some inner line has none there. The white is taken a character wider on each side: the
     other's lines, found by the white between its numbers, may cut a name wider than they are (自然人)."""
-    if not is_header_alone(header) or len(header.x_lines) != len(header.columns.x_lines):
+    if not is_header_alone(header) or len(header.x_lines) != len(header.ink.x_lines):
         return None
     lines = [header.x_lines[0]]
-    slack = max(GRID_SNAP, header.columns.size)
+    slack = max(GRID_SNAP, header.ink.size)
     for k in range(1, len(header.x_lines) - 1):
-        left, right = header.columns.ink_rights[k - 1] - slack, header.columns.ink_lefts[k] + slack
+        left, right = header.ink.rights[k - 1] - slack, header.ink.lefts[k] + slack
         inside = [x for x in other.x_lines if left <= x <= right]
         if not inside:
             return None
