@@ -1227,6 +1227,16 @@ def test_column_edges_by_the_numbers_keep_wider_names_whole(tmp_path, number):
     assert got == truth
 
 
+def test_a_group_name_across_columns_does_not_narrow_the_white_between_them(tmp_path):
+    # three rules, tables in 10.5 pt, a spacer column: the request table split by its author, its second header
+    # read between rules. 申请人情况, centred over seven columns, starts and ends inside the white between two of
+    # them; taken for a name reaching into that white, it moved their edges, and 10 values went under other
+    # columns. A name across a river spans columns: it narrows none
+    got, truth, _ = redrawn_report_cells(tmp_path, 33, 4, spacer_column, "three_line", shrink=10.5 / 8)
+    assert got[("requests.result.not_processed.petition", "commercial")] is None
+    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
+
+
 @pytest.mark.parametrize("seed, number, size", [(91, 7, 10.5), (91, 15, 12), (123, 19, 10.5)])
 def test_a_header_alone_between_horizontal_rules_is_read_by_its_names_of_one_column(tmp_path, seed, number, size):
     # horizontal rules only, merged cells' text in the first only: the request table's header alone at the foot

@@ -849,8 +849,10 @@ def column_river_runs(chars: CharsByHeight, region: list[tuple[float, float, flo
 
 def clear_of_names(runs: list[tuple[float, float]], lines: list[list[dict]]) -> list[tuple[float, float]]:
     """The rivers narrowed to the white the header's names leave: a name reaching into a river from one side
-    (自然人 wider than the numbers under it) keeps whole in its column. A name across a river spans columns."""
+    (自然人 wider than the numbers under it) keeps whole in its column. A name across a river spans columns, and
+    says nothing of where the others part (申请人情况 over seven)."""
     pieces = [(piece[0]["x0"], piece[-1]["x1"]) for line in lines for piece in ink_runs(line)]
+    pieces = [(x0, x1) for x0, x1 in pieces if not any(x0 <= start and end <= x1 for start, end in runs)]
     narrowed = []
     for start, end in runs:
         low, high = start, end
