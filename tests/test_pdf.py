@@ -633,6 +633,20 @@ def placed_chars(items, size=8.0):
              "width": size, "height": size, "size": size} for x, top, text in items for k, ch in enumerate(text)]
 
 
+@pytest.mark.parametrize("items, text", [
+    ([(100, 10, "１１"), (131, 10, "２０"), (162, 10, "３")], "１１ ２０ ３"),  # three columns' numbers run together
+    ([(100, 10, "11"), (131, 10, "20")], "11 20"),
+    ([(100, 10, "１１２０")], "１１２０"),  # one number
+    ([(100, 10, "法人"), (120, 10, "组织")], "法人组织"),  # no space between CJK characters, however far apart
+])
+def test_digits_set_apart_on_a_line_are_not_one_number(items, text):
+    # horizontal rules only, 11 pt, full-width digits: 11, 20 and 3 in three columns whose edges were not found
+    # read as 11203 in one cell. Set apart, full-width digits are words, as half-width ones are
+    from extractor.readers.pdf_text import text_of
+
+    assert text_of(placed_chars(items, size=12.0)) == text
+
+
 SPLIT_TABLE_REST = [(100, 25, "2.没有现成信息"), (300, 29, "2"), (400, 29, "2"), (100, 35, "需要另行制作"),
                     (100, 50, "3.补正后申请"), (300, 50, "1"), (400, 50, "1"),
                     (100, 65, "4.其他"), (300, 65, "3"), (400, 65, "3")]

@@ -29,6 +29,11 @@ def group_lines(chars: list[dict]) -> list[list[dict]]:
     return lines
 
 
+def is_latin(text: str) -> bool:
+    """Whether `text` is a Latin letter or digit, half-width or full-width (１２, set apart, are two numbers)."""
+    return len(text) == 1 and unicodedata.normalize("NFKC", text).isascii() and text.isalnum()
+
+
 def text_of(chars: list[dict]) -> str:
     """Characters in reading order: lines top to bottom, no spaces between CJK characters."""
     out = []
@@ -37,8 +42,8 @@ def text_of(chars: list[dict]) -> str:
         text = ""
         previous = None
         for ch in line:
-            if previous is not None and text and text[-1].isascii() and text[-1].isalnum() and ch["text"].isascii() \
-                    and ch["text"].isalnum() and ch["x0"] - previous["x1"] > WORD_GAP * max(ch["width"], 1):
+            if previous is not None and text and is_latin(text[-1]) and is_latin(ch["text"]) \
+                    and ch["x0"] - previous["x1"] > WORD_GAP * max(ch["width"], 1):
                 text += " "
             text += ch["text"]
             previous = ch
