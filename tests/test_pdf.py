@@ -1217,6 +1217,16 @@ def test_a_page_number_under_a_row_run_into_the_margin_is_not_in_its_cells(tmp_p
     assert got == truth
 
 
+def test_a_mark_wrapped_over_two_lines_is_one_value():
+    # LibreOffice's PDFs wrap —— in the 复议/诉讼 table's narrow columns, a dash a line: one cell, not two rows
+    from extractor.readers.pdf import values_on_lines
+
+    assert values_on_lines("—\n—") == 0 and values_on_lines("14\n——") == 2 and values_on_lines("14") == 1
+    report = extract_file(CORPUS / "pdf" / "libreoffice" / "report_00_2023.pdf")
+    upheld = report.observations.query("field == 'review_litigation.review' and dim == 'upheld'")
+    assert upheld["raw_value"].tolist() == ["—\n—"] and upheld["row"].tolist() == [3]
+
+
 def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
     # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
     # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计

@@ -1093,10 +1093,7 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         band = [ch for ch in chars if top < (ch["top"] + ch["bottom"]) / 2 < bottom
                 and left < (ch["x0"] + ch["x1"]) / 2 < right]
         stacked = [trailing_numbers(cell.text) for cell in cells]
-        # a mark for a value left blank (——) is printed on its row's line as a number is
-        numbers_in = {cell.col: sum(parse_value(line).value is not None or is_blank_mark(line)
-                                    for line in cell.text.splitlines())
-                      for cell in cells}
+        numbers_in = {cell.col: values_on_lines(cell.text) for cell in cells}
         # label cells: neither values nor units (a unit, centred on its row, says nothing of where it starts)
         labels = [cell for cell in cells if not parse_value(cell.text.splitlines()[-1]).ok
                   and not is_unit_word(cell.text.splitlines()[-1])]
@@ -1125,10 +1122,13 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
     return rules
 
 
-def is_blank_mark(text: str) -> bool:
-    """Whether `text` is a mark for a value left blank (——, /)."""
-    marks = squash(text)
-    return bool(marks) and set(marks) <= VALUE_MARKS
+def values_on_lines(text: str) -> int:
+    """How many lines of a cell's text print a number, or a mark for a value left blank beside a number (14 over
+    ——: two rows' values; —— wrapped over two lines alone is one mark)."""
+    lines = text.splitlines()
+    numbers = sum(parse_value(line).value is not None for line in lines)
+    marks = sum(bool(squash(line)) and set(squash(line)) <= VALUE_MARKS for line in lines)
+    return numbers + marks if numbers else 0
 
 
 def holds_rows(cell: Cell, x_lines: list[float], band: list[dict]) -> bool:
