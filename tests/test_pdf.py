@@ -1217,6 +1217,15 @@ def test_a_page_number_under_a_row_run_into_the_margin_is_not_in_its_cells(tmp_p
     assert got == truth
 
 
+def test_a_group_row_alone_at_the_foot_of_a_page_joins_the_header_under_it():
+    # the 复议/诉讼 table turned on its page, full rules: its group row (行政复议 | 行政诉讼) alone at the foot of
+    # page 3, the rest of its header and its numbers atop page 4, whose first columns print no number. The
+    # group row has no line where the numbers start, and an interim version refused to join it on that account
+    report = extract_file(CORPUS / "pdf" / "reportlab_turned" / "report_2020_county_bureau.pdf")
+    direct = report.observations.query("field == 'review_litigation.litigation_direct' and dim == 'upheld'")
+    assert direct["raw_label"].tolist() == ["行政诉讼 / 未经复议直接起诉 / 结果维持"]
+
+
 def test_a_mark_wrapped_over_two_lines_is_one_value():
     # LibreOffice's PDFs wrap —— in the 复议/诉讼 table's narrow columns, a dash a line: one cell, not two rows
     from extractor.readers.pdf import values_on_lines

@@ -1333,14 +1333,7 @@ def same_value_lines(a: PlacedTable, b: PlacedTable) -> bool:
     start_a, start_b = first_number_x(a), first_number_x(b)
     if start_a is None or start_b is None:
         small, large = (a, b) if len(a.x_lines) <= len(b.x_lines) else (b, a)
-        if header_lines_on(small, large) is not None:
-            return True
-        # a ruled part holding no number has a line where the other's numbers start: its columns, parted by
-        # the white of one header row alone, may hold a name over the labels and the first values both
-        # (商业企业 over 自然人 too, 自然人 printed in the row above)
-        blank, numbered = (a, start_b) if start_a is None else (b, start_a)
-        return lines_among(small.x_lines[:-1], large.x_lines, tolerance) and \
-            (numbered is None or blank.columns is not None or lines_among([numbered], blank.x_lines, tolerance))
+        return lines_among(small.x_lines[:-1], large.x_lines, tolerance) or header_lines_on(small, large) is not None
     start = min(start_a, start_b) - tolerance
     value_a = [x for x in a.x_lines[:-1] if x >= start]
     value_b = [x for x in b.x_lines[:-1] if x >= start]
