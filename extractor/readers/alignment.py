@@ -634,7 +634,7 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
         return None
     # the first row may leave the first value columns blank: the header's names over them (自然人) are over
     # the values of the rows below
-    header, loose = header_lines(lines, first, value_lines[0], min(value_left_of(line) for line in value_lines))
+    header, loose = header_lines(lines, first, value_lines)
     # label lines just above the first value line are its row's (a label wrapped around its values)
     while loose and all(s.x1 < value_left_of(value_lines[0]) for s in header[-1].segments):
         header.pop()
@@ -852,13 +852,17 @@ def value_left_of(line: Line) -> float:
     return min(s.x0 for s in line.segments if s.is_value)
 
 
-def header_lines(lines: list[Line], first: int, first_value: Line, values_left: float) -> tuple[list[Line], int]:
-    """The lines above the first row that belong to the table: header lines of several cells, lines over
-    the value columns (right of `values_left`, the left edge of the table's values: the first row may leave the
-    first columns blank), and label lines set close above them (not a heading set apart); with how many of its
-    last lines may be the first row's label (all but those under a header's stub, see `stub_lines`)."""
+def header_lines(lines: list[Line], first: int, value_lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines above the first row (`lines[first]`) that belong to the table whose `value_lines` follow:
+    header lines of several cells, lines over the value columns (right of the left edge of the table's values:
+    the first row may leave the first columns blank; or centred over a value, right of the rows' labels), and
+    label lines set close above them (not a heading set apart); with how many of its last lines may be the
+    first row's label (all but those under a header's stub, see `stub_lines`)."""
+    first_value = value_lines[0]
+    values_left = min(value_left_of(line) for line in value_lines)
+    labels_right = max((s.x1 for line in value_lines for s in line.segments if not s.is_value), default=-math.inf)
+    values = [s for line in value_lines for s in line.segments if s.is_value]
     value_left = value_left_of(first_value)
-    label_right = max((s.x1 for s in first_value.segments if not s.is_value), default=-math.inf)
     taken: list[Line] = []
     below = lines[first]
     loose = None
@@ -870,9 +874,11 @@ def header_lines(lines: list[Line], first: int, first_value: Line, values_left: 
         gap = below.top - line.bottom
         spans_values = any(s.x1 > value_left for s in line.segments)
         # a name centred over a column may start left of its values: by a character (织 of 法人或其他组织), or
-        # by more when wider than they are (位：万元）), though right of the labels
+        # by more when wider than they are (位：万元）), though right of the labels (a caption centred over the
+        # whole table is centred over no value)
         over_values = all(s.x0 >= values_left - max(EDGE_SNAP, line.height)
-                          or (s.x0 + s.x1) / 2 >= values_left and s.x0 > label_right + EDGE_SNAP
+                          or s.x0 > labels_right + EDGE_SNAP and any(
+                              v.x0 - EDGE_SNAP <= (s.x0 + s.x1) / 2 <= v.x1 + EDGE_SNAP for v in values)
                           for s in line.segments)
         if len(line.segments) >= 2 and spans_values or gap <= TIGHT_GAP * line.height \
                 or gap <= MAX_LINE_GAP * line.height - line.height and (spans_values or taken) \
