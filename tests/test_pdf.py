@@ -1086,137 +1086,6 @@ def test_a_column_name_wrapped_over_two_header_rows_names_its_column(tmp_path):
     assert got == truth
 
 
-def test_a_header_alone_at_the_foot_of_a_page_is_not_a_table_left_blank(tmp_path):
-    # no rules, tables in 12 pt, a spacer column: the request table's header alone at the foot of page 2, its
-    # lowest names (企业 机构 | 组织 机构) under the rest. Read as a table printing no value, those names its
-    # labels, its columns ran 自然人 and 商业企业 together, and the rows on page 3 lost the request table: 161 cells
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, 11, spacer_column, "none", shrink=12 / 8)
-    assert got[("requests.received_new", "total")] == truth[("requests.received_new", "total")] == 43
-    assert got == truth
-
-
-def test_a_row_left_blank_at_the_foot_of_a_page_beside_its_group_label(tmp_path):
-    # no rules, tables in 12 pt: page 1 ends on (二)部分公开… (three lines, no number), 三、本年度 set beside it
-    # higher, by the middle of the rows it spans. The gap measured from that line's top was under a row's
-    # gap, and the row was left out: 7 blank cells missed
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, 13, as_drawn, "none", shrink=12 / 8)
-    assert ("requests.result.partially_disclosed", "total") in got
-    assert got == truth
-
-
-def test_a_group_name_printed_in_each_of_its_columns_over_their_names(tmp_path):
-    # no rules, tables in 12 pt, a merged cell's text printed in each cell it spans: 法人或其他组织 over 其他 in
-    # one header cell was read as the group's name alone, and the 其他组织 column was dropped: 23 cells
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, 12, text_in_every_cell, "none", shrink=12 / 8)
-    assert got[("requests.received_new", "other_org")] == truth[("requests.received_new", "other_org")] == 3
-    assert got == truth
-
-
-def test_rows_left_blank_between_a_header_and_a_label_wrapped_over_its_values(tmp_path):
-    # three rules, tables in 12 pt, merged cells' text in the first only: the request table split by its author,
-    # its second part's header over (四)无法提供 (no number) and 1.本机关不掌握相关政府信息, whose first line is
-    # set over its numbers. Only that line was taken above the first row; the row left blank above it cut the
-    # header off, and the part lost its columns: 72 cells missed, 2 wrong
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, 4, text_in_first_cell, "three_line", shrink=12 / 8)
-    assert got[("requests.result.unable.not_held", "commercial")] == \
-        truth[("requests.result.unable.not_held", "commercial")] == 3
-    assert got == truth
-
-
-@pytest.mark.parametrize("number", [6, 13, 14])
-def test_a_header_cut_by_the_page_break_joins_the_rest_of_its_rows(tmp_path, number):
-    # no rules, tables in 12 pt, merged cells' text in the first only: the request table's header is cut by the
-    # break, 申请人情况 over 自然人, 法人或其他组织 and 总计 at the foot of page 1, the names under the group
-    # (商业企业 … 其他) atop page 2. The part on page 1 had its edges somewhere in the white between its names,
-    # 总计 wider than the numbers under it, and a section heading over it (13): it was not joined, and 自然人
-    # and 总计 were missed in every row
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, number, text_in_first_cell, "none", shrink=12 / 8)
-    assert got[("requests.received_new", "natural_person")] == truth[("requests.received_new", "natural_person")]
-    assert got[("requests.received_new", "total")] == truth[("requests.received_new", "total")]
-    assert got == truth
-
-
-def test_a_row_left_blank_under_a_label_spanning_two_label_columns(tmp_path, monkeypatch):
-    # no rules, tables in 10.5 pt, a wider bottom margin: page 1 ends on (二)部分公开（区分处理的，只计这一情形，
-    # 不计其他情形） (3, 3), 1.属于国家秘密 left blank, and 2.其他法律行政法规禁止公开 (1, 1). (二)'s last line
-    # spans the group label column and the item column, and hid the edge between them: the rows were parted by
-    # the group label column, and 1.属于国家秘密 joined (二)'s row and took its numbers (2 wrong, 7 missed)
-    import render_pdf
-
-    monkeypatch.setattr(render_pdf, "MARGIN_BOTTOM", 90.0)
-    got, truth, _ = redrawn_report_cells(tmp_path, 123, 15, as_drawn, "none", shrink=10.5 / 8)
-    assert got[("requests.result.partially_disclosed", "total")] == \
-        truth[("requests.result.partially_disclosed", "total")] == 3
-    assert got[("requests.result.withheld.state_secret", "total")] is None
-    assert got == truth
-
-
-def test_a_row_left_blank_under_the_last_row_of_numbers_between_two_rules(tmp_path, monkeypatch):
-    # three rules, tables in 9 pt, a narrower bottom margin: the request table's rest opens page 3 between two
-    # rules, (七)总计 and its numbers, then 四、结转下年度继续办理 left blank. Read from the rules as one row,
-    # the blank row's label joined (七)总计's, and its 7 cells were missed
-    import render_pdf
-
-    monkeypatch.setattr(render_pdf, "MARGIN_BOTTOM", 50.0)
-    got, truth, _ = redrawn_report_cells(tmp_path, 2027, 4, text_in_first_cell, "three_line", shrink=9 / 8)
-    assert ("requests.carried_forward", "total") in got and got[("requests.carried_forward", "total")] is None
-    assert got[("requests.result.total", "total")] == truth[("requests.result.total", "total")] == 32
-    assert got == truth
-
-
-def test_a_mark_for_a_value_left_blank_on_its_own_line_is_a_row_of_its_own(tmp_path):
-    # column rules only, tables in 12 pt: the request table's rest opens page 4 in one ruled row, (七)总计's
-    # numbers on one line and 四、结转下年度继续办理's —— on the next. The marks were not counted as values,
-    # and the row was read as one: 14 over —— was read as the 总计 row's only value, 6 wrong and 7 missed
-    got, truth, _ = redrawn_report_cells(tmp_path, 91, 7, text_in_first_cell, "columns", shrink=12 / 8)
-    assert got[("requests.result.total", "total")] == truth[("requests.result.total", "total")] == 36
-    assert got == truth
-
-
-def test_a_heading_between_two_ruled_tables_in_the_tables_size_is_not_a_row_left_blank(tmp_path):
-    # horizontal rules only, tables in 12 pt like the text: 四、政府信息公开行政复议、行政诉讼情况, between the
-    # request table's last rule and the 复议/诉讼 table's first, was taken for a row left blank (its text keeps
-    # left of the numbers of the row above, which leaves 自然人 blank), and the two tables were read as one:
-    # the 复议/诉讼 numbers went under the request table's columns (6 wrong). A heading is set apart by more
-    # white than a cell's padding
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, 4, text_in_first_cell, "horizontal", shrink=12 / 8)
-    assert got[("review_litigation.review", "total")] == truth[("review_litigation.review", "total")] == 5
-    assert got == truth
-
-
-def test_a_heading_set_over_the_table_under_it_is_not_a_row_left_blank(tmp_path):
-    # the same, the heading set right over the 复议/诉讼 table's first rule, its white all above it: read as a
-    # row left blank, it joined the two tables, and the request table's rest on that page was read on columns
-    # found in both (98 cells missed)
-    got, truth, _ = redrawn_report_cells(tmp_path, 777, 3, text_in_first_cell, "horizontal", shrink=12 / 8)
-    assert got == truth
-
-
-@pytest.mark.parametrize("seed, number, size, bottom", [(2027, 4, 9, 50.0), (300, 12, 11, 70.0)])
-def test_ruled_parts_whose_labels_reach_further_on_the_next_page_join(tmp_path, monkeypatch, seed, number, size,
-                                                                       bottom):
-    # horizontal rules only, merged cells' text in the first only: the request table's part on one page prints
-    # labels in two columns, the rest on the next in three, reaching further right. The edge between labels and
-    # values, found in the white between them, lies further right there; the first part printed nothing
-    # between the two edges, but the parts were not joined, and the rest's first rows were missed
-    import render_pdf
-
-    monkeypatch.setattr(render_pdf, "MARGIN_BOTTOM", bottom)
-    got, truth, _ = redrawn_report_cells(tmp_path, seed, number, text_in_first_cell, "horizontal", shrink=size / 8)
-    assert got == truth
-
-
-@pytest.mark.parametrize("rules", ["all", "columns", "horizontal"])
-def test_a_page_number_under_a_row_run_into_the_margin_is_not_in_its_cells(tmp_path, rules):
-    # tables in 12 pt, merged cells' text in the first only: the request table's last row on page 2 runs into
-    # the bottom margin, its cells reaching round the page number "— 2 —", which was read into them (1 as
-    # "1 — 2", 0 as "0 —"): the values were lost and flagged unparsed
-    got, truth, _ = redrawn_report_cells(tmp_path, 777, 7, text_in_first_cell, rules, shrink=12 / 8)
-    assert got[("requests.result.unable.needs_creation", "natural_person")] == \
-        truth[("requests.result.unable.needs_creation", "natural_person")] == 1
-    assert got == truth
-
-
 def test_a_group_row_alone_at_the_foot_of_a_page_joins_the_header_under_it():
     # the 复议/诉讼 table turned on its page, full rules: its group row (行政复议 | 行政诉讼) alone at the foot of
     # page 3, the rest of its header and its numbers atop page 4, whose first columns print no number. The
@@ -1236,30 +1105,6 @@ def test_a_mark_wrapped_over_two_lines_is_one_value():
     assert upheld["raw_value"].tolist() == ["—\n—"] and upheld["row"].tolist() == [3]
 
 
-def test_a_header_alone_read_by_alignment_joins_its_ruled_rows(tmp_path):
-    # horizontal rules only, tables in 12 pt, merged cells' text in the first only: the request table's header
-    # cut by the break, its part on page 1 read by the alignment of its text (too few rules), ending where 总计
-    # ends, 12 pt short of the rules round the rows on page 2: not joined, 自然人 and 总计 were missed (55 cells)
-    got, truth, _ = redrawn_report_cells(tmp_path, 91, 5, text_in_first_cell, "horizontal", shrink=12 / 8)
-    assert got[("requests.received_new", "total")] == truth[("requests.received_new", "total")] == 53
-    assert got == truth
-
-
-@pytest.mark.parametrize("number", [
-    # the header alone at the foot of page 1, 自然人 wider than the numbers under it on page 2, where the edge
-    # found by the white between the numbers cuts the name: the header's edge is moved onto it all the same
-    19,
-    # one table, 自然人 wrapped (自然 over 人, under 申请人情况): the edge found between the numbers cut 申请人
-    # and put 人 in the next column, and 自然 named no column
-    5, 11,
-])
-def test_column_edges_by_the_numbers_keep_wider_names_whole(tmp_path, number):
-    # horizontal rules only, tables in 10.5 pt, merged cells' text in the first only: 自然人 missed in every row
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, number, text_in_first_cell, "horizontal", shrink=10.5 / 8)
-    assert got[("requests.received_new", "natural_person")] == truth[("requests.received_new", "natural_person")]
-    assert got == truth
-
-
 def test_a_group_name_across_columns_does_not_narrow_the_white_between_them(tmp_path):
     # three rules, tables in 10.5 pt, a spacer column: the request table split by its author, its second header
     # read between rules. 申请人情况, centred over seven columns, starts and ends inside the white between two of
@@ -1268,56 +1113,6 @@ def test_a_group_name_across_columns_does_not_narrow_the_white_between_them(tmp_
     got, truth, _ = redrawn_report_cells(tmp_path, 33, 4, spacer_column, "three_line", shrink=10.5 / 8)
     assert got[("requests.result.not_processed.petition", "commercial")] is None
     assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
-
-
-@pytest.mark.parametrize("seed, number, size", [(91, 7, 10.5), (91, 15, 12), (123, 19, 10.5)])
-def test_a_header_alone_between_horizontal_rules_is_read_by_its_names_of_one_column(tmp_path, seed, number, size):
-    # horizontal rules only, merged cells' text in the first only: the request table's header alone at the foot
-    # of a page. Its columns were found in the white of its row naming the most columns only (商业企业 … 其他;
-    # 自然人 and 总计 stand in the row above), so its first column ran from the labels over 自然人 to 商业企业.
-    # Joined to its rows, 商业企业 named the 自然人 column, and 自然人's numbers were read as 商业企业's (7 and
-    # 15 wrong values); not joined, the rows under no header lost their first rows (123/19). Its columns are
-    # now parted by its names of one column each, in whatever row, and its edges move onto its rows'
-    got, truth, _ = redrawn_report_cells(tmp_path, seed, number, text_in_first_cell, "horizontal", shrink=size / 8)
-    assert got[("requests.received_new", "commercial")] == truth[("requests.received_new", "commercial")]
-    assert got == truth
-
-
-def test_header_names_centred_over_their_columns_start_left_of_the_values(tmp_path):
-    # no rules, tables in 12 pt, merged cells' text in the first only. The fees table's 本年收费金额（单位：万元）
-    # wraps, 位：万元） wider than 239.84 under it and starting 13 pt left of it; the request table's second
-    # part (its author split it) leaves 自然人 blank, and 织, last of 法人或其他组织, starts a little left of the
-    # 商业企业 column's numbers. Each was cut from its header: the fee and 77 request cells missed
-    got, truth, _ = redrawn_report_cells(tmp_path, 91, 14, text_in_first_cell, "none", shrink=12 / 8)
-    assert got[("proactive.admin_fees", "amount")] == truth[("proactive.admin_fees", "amount")] == 239.84
-    assert got[("requests.result.unable.needs_creation", "total")] == \
-        truth[("requests.result.unable.needs_creation", "total")] == 3
-    assert got == truth
-
-
-@pytest.mark.parametrize("rules", ["none", "three_line"])
-def test_labels_on_the_next_page_may_reach_into_the_white_before_the_values(tmp_path, rules):
-    # tables in 10.5 pt without rules (or three), merged cells' text in the first only: page 1 ends on the request
-    # table's first row, whose label stands alone in the label area; the edge between labels and values lies
-    # halfway across the white before 自然人. The rest on page 2 prints items (1.属于国家秘密) in a third label
-    # column, reaching past that edge: the rest was cut there, and read anew on coarser columns of its own
-    # (two merged where blank), 147 cells missed
-    got, truth, _ = redrawn_report_cells(tmp_path, 91, 13, text_in_first_cell, rules, shrink=10.5 / 8)
-    assert got[("requests.result.withheld.state_secret", "natural_person")] == \
-        truth[("requests.result.withheld.state_secret", "natural_person")] == 3
-    assert got == truth
-
-
-def test_a_label_over_six_lines_spanning_two_label_columns_keeps_its_first_lines(tmp_path):
-    # no rules, tables in 12 pt, merged cells' text in the first only: (二)部分公开（区分处理的，只计这一情形，
-    # 不计其他情形） spans the item column too, over six lines, its numbers by its middle. Parted from the row
-    # above halfway between the two rows of numbers, its first line went to (一)予以公开, and its own row's
-    # label no longer named it: 7 cells
-    got, truth, _ = redrawn_report_cells(tmp_path, 33, 3, text_in_first_cell, "none", shrink=12 / 8)
-    assert got[("requests.result.partially_disclosed", "total")] == \
-        truth[("requests.result.partially_disclosed", "total")] == 2
-    assert got[("requests.result.disclosed", "total")] == truth[("requests.result.disclosed", "total")] == 15
-    assert got == truth
 
 
 def test_a_numbered_item_opening_the_next_page_is_a_row_though_a_group_label_runs_on_beside_it(tmp_path):
@@ -1338,6 +1133,88 @@ def test_a_wider_value_in_the_last_column_keeps_the_rest_of_a_table(tmp_path, se
     # before read as a value column (a spacer column before it)
     got, truth, _ = redrawn_report_cells(tmp_path, seed, number, redraw, "none", shrink=10.5 / 8)
     assert got[("capacity.budget", "value")] == truth[("capacity.budget", "value")] == budget
+    assert got == truth
+
+
+@pytest.mark.parametrize("seed, number, redraw, rules, size, bottom", [
+    # No rules, 12 pt, a spacer column: the request table's header alone at the foot of page 2, its lowest names
+    # (企业 机构 | 组织 机构) under the rest, was read as a table printing no value, those names its labels: its
+    # columns ran 自然人 and 商业企业 together, and the rows on page 3 lost the request table (161 cells).
+    (33, 11, spacer_column, "none", 12, None),
+    # No rules, 12 pt: page 1 ends on (二)部分公开… (no number), 三、本年度 beside it set higher, by the middle of
+    # the rows it spans; the gap measured from that line's top was under a row's, and the row was left out.
+    (33, 13, as_drawn, "none", 12, None),
+    # No rules, 12 pt, a merged cell's text in each cell it spans: 法人或其他组织 over 其他 in one header cell was
+    # read as the group's name alone, and the 其他组织 column was dropped (23 cells).
+    (33, 12, text_in_every_cell, "none", 12, None),
+    # Three rules, 12 pt, merged cells' text in the first only: the request table split by its author, its second
+    # header over (四)无法提供 (no number) and 1.本机关不掌握…, whose first line is set over its numbers. Only that
+    # line was taken above the first row; the row left blank above it cut the header off (72 missed, 2 wrong).
+    (33, 4, text_in_first_cell, "three_line", 12, None),
+    # No rules, 12 pt: the request table's header cut by the break, 申请人情况 over 自然人, 法人或其他组织 and 总计
+    # at the foot of page 1, the names under the group atop page 2. The part above had its edges somewhere in
+    # the white between its names, 总计 wider than the numbers under it, and a section heading over it (13):
+    # it was not joined, and 自然人 and 总计 were missed in every row.
+    (33, 6, text_in_first_cell, "none", 12, None), (33, 13, text_in_first_cell, "none", 12, None),
+    (33, 14, text_in_first_cell, "none", 12, None),
+    # No rules or three, 10.5 pt: page 1 ends on the request table's first row, its label alone in the label
+    # area, the edge between labels and values halfway across the white before 自然人. The rest prints items
+    # (1.属于国家秘密) in a third label column reaching past that edge: it was cut there and read anew on coarser
+    # columns of its own (147 cells).
+    (91, 13, text_in_first_cell, "none", 10.5, None), (91, 13, text_in_first_cell, "three_line", 10.5, None),
+    # No rules, 12 pt: (二)部分公开（区分处理的，只计这一情形，不计其他情形） spans the item column too, over six
+    # lines, its numbers by its middle. Parted from the row above halfway between the rows of numbers, its first
+    # line went to (一)予以公开, and its own label no longer named it.
+    (33, 3, text_in_first_cell, "none", 12, None),
+    # No rules, 12 pt: the fees table's 本年收费金额（单位：万元） wraps, 位：万元） wider than 239.84 under it;
+    # the request table's second part leaves 自然人 blank, and 织 of 法人或其他组织 starts a little left of the
+    # 商业企业 numbers. Each was cut from its header (the fee and 77 request cells).
+    (91, 14, text_in_first_cell, "none", 12, None),
+    # No rules, 10.5 pt, a wider bottom margin: page 1 ends on (二)部分公开… (3, 3), 1.属于国家秘密 left blank and
+    # 2.其他法律… (1, 1). (二)'s last line spans the group label and item columns and hid the edge between them:
+    # 1.属于国家秘密 joined (二)'s row and took its numbers (2 wrong).
+    (123, 15, as_drawn, "none", 10.5, 90.0),
+    # Three rules, 9 pt, a narrower bottom margin: the request table's rest opens page 3 between two rules,
+    # (七)总计 and its numbers, then 四、结转下年度继续办理 left blank: read from the rules as one row.
+    (2027, 4, text_in_first_cell, "three_line", 9, 50.0),
+    # Column rules only, 12 pt: the rest opens page 4 in one ruled row, (七)总计's numbers on one line and
+    # 四、结转下年度继续办理's —— on the next; the marks were not counted as values, and the row was read as one.
+    (91, 7, text_in_first_cell, "columns", 12, None),
+    # Horizontal rules only, 12 pt like the text: 四、政府信息公开行政复议、行政诉讼情况 between the two tables'
+    # rules was taken for a row left blank, and the two tables were read as one (6 wrong); set right over the
+    # 复议/诉讼 table's first rule, its white all above it, the same (98 missed).
+    (33, 4, text_in_first_cell, "horizontal", 12, None), (777, 3, text_in_first_cell, "horizontal", 12, None),
+    # Horizontal rules only: the request table's part on one page prints labels in two columns, the rest on the
+    # next in three, reaching further; the edge between labels and values, found in the white, lies further
+    # right there, and the parts were not joined.
+    (2027, 4, text_in_first_cell, "horizontal", 9, 50.0), (300, 12, text_in_first_cell, "horizontal", 11, None),
+    # 12 pt: the request table's last row on page 2 runs into the bottom margin, its cells reaching round the
+    # page number "— 2 —", read into them (1 as "1 — 2").
+    (777, 7, text_in_first_cell, "all", 12, None), (777, 7, text_in_first_cell, "columns", 12, None),
+    (777, 7, text_in_first_cell, "horizontal", 12, None),
+    # Horizontal rules only, 12 pt: the header cut by the break, its part above read by alignment (too few
+    # rules) and ending where 总计 does, 12 pt short of the rules round the rows below: not joined (55 cells).
+    (91, 5, text_in_first_cell, "horizontal", 12, None),
+    # Horizontal rules only, 10.5 pt: 自然人 wider than the numbers under it, where the edge found in the white
+    # between the numbers cuts the name (19, the header alone above); 自然 over 人 under 申请人情况, the edge
+    # cutting 申请人 and putting 人 in the next column (5, 11).
+    (33, 19, text_in_first_cell, "horizontal", 10.5, None), (33, 5, text_in_first_cell, "horizontal", 10.5, None),
+    (33, 11, text_in_first_cell, "horizontal", 10.5, None),
+    # Horizontal rules only: the header alone at the foot of a page, its columns found in the white of its row
+    # naming the most columns (商业企业 … 其他; 自然人 and 总计 in the row above), its first column running from
+    # the labels over 自然人 to 商业企业. Joined, 商业企业 named the 自然人 column (7 and 15 wrong); not joined,
+    # the rows under no header lost their first rows (123/19). It is parted by its names of one column each.
+    (91, 7, text_in_first_cell, "horizontal", 10.5, None), (91, 15, text_in_first_cell, "horizontal", 12, None),
+    (123, 19, text_in_first_cell, "horizontal", 10.5, None),
+])
+def test_generated_reports_in_other_type_sizes(tmp_path, monkeypatch, seed, number, redraw, rules, size, bottom):
+    # generated reports drawn with their tables in another type size (and, some, another bottom margin), read
+    # cell for cell as their truth; each case a layout an earlier version misread or missed
+    import render_pdf
+
+    if bottom is not None:
+        monkeypatch.setattr(render_pdf, "MARGIN_BOTTOM", bottom)
+    got, truth, _ = redrawn_report_cells(tmp_path, seed, number, redraw, rules, shrink=size / 8)
     assert got == truth
 
 
