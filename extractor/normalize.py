@@ -12,10 +12,14 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Outline levels of numbering styles, outermost first: 一、 > （一） > 1. > (1) or ①
 LEVEL_CN, LEVEL_PAREN_CN, LEVEL_DIGIT, LEVEL_PAREN_DIGIT, LEVEL_NONE = range(5)
 
-# Applied to NFKC text, so full-width brackets and dots are already ASCII.
+# Applied to NFKC text, so full-width brackets and dots are already ASCII. A typo may lose a numbering's
+# closing bracket: （一主动公开… (left whole, it read as a note; see `parse_label`)
+UNCLOSED = re.compile(r"^\(([一二三四五六七八九十]+)(?=[^)、.\d])")
 NUMBERING = [
     (re.compile(r"^第?([一二三四五六七八九十]+)[、.:]"), LEVEL_CN),
     (re.compile(r"^\(([一二三四五六七八九十]+)\)[、.]?"), LEVEL_PAREN_CN),
+    (UNCLOSED, LEVEL_PAREN_CN),
+    (re.compile(r"^([一二三四五六七八九十]+)\)"), LEVEL_PAREN_CN),  # or its opening one: 一）主动公开…
     (re.compile(r"^(\d{1,2})(?:[、.:](?!\d)|\s)"), LEVEL_DIGIT),
     (re.compile(r"^\((\d{1,2})\)[、.]?"), LEVEL_PAREN_DIGIT),
 ]
@@ -107,7 +111,8 @@ def parse_label(raw: str) -> Label:
             such_as, text, stripped = True, text[match.end():], True
         for pattern, pattern_level in NUMBERING:
             match = pattern.match(text)
-            if match:
+            # a bracket closed later is a note's (（一般…）), not a numbering's that lost its closing bracket
+            if match and (pattern is not UNCLOSED or text.count("(") > text.count(")")):
                 token = match.group(1)
                 value = int(token) if token.isdigit() else cn_number(token)
                 if level == LEVEL_NONE or pattern_level > level:

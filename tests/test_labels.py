@@ -22,6 +22,11 @@ LEGACY = [f for f in MAPPINGS.fields.values() if "value" in f.dims]
     ("本 年 增 / 减", "本年增减", None),
     ("１２、其他", "其他", 12),
     ("（十一）其他", "其他", 11),
+    # a typo lost the numbering's closing bracket (left whole, the label had read as one note: no words) or
+    # its opening one; a note that closes is a note still
+    ("（一主动公开政府信息数\n（不含规范性文件数）", "主动公开政府信息数", 1),
+    ("二）通过不同渠道和方式公开政府信息的情况", "通过不同渠道和方式公开政府信息的情况", 2),
+    ("（一般性说明）", "", None),
 ])
 def test_parse_label(raw, text, ordinal):
     label = parse_label(raw)
