@@ -115,16 +115,42 @@ class Columns:
     # the texts of the header's pieces: the header's first rows printed again atop the next page (Word's repeated
     # header rows) are passed over there
     header_pieces: frozenset[str] = frozenset()
-    # the left and right edges of the text in each column
-    ink_lefts: tuple[float, ...] = ()
-    ink_rights: tuple[float, ...] = ()
+    ink: Ink | None = None  # where its text stands in those columns
 
     @property
     def values_left(self) -> float:
         """The left edge of the leftmost text in the value columns: labels on the next page may reach up to it
         (the white between labels and values, where the edge between them lies, holds no text of the page
         before)."""
-        return min(self.ink_lefts[self.label_columns:], default=math.inf)
+        return min(self.ink.lefts[self.label_columns:], default=math.inf) if self.ink else math.inf
+
+
+@dataclass
+class Ink:
+    """Where a table's text stands: the column lines it was read on, the left and right edges of the text in
+    each column, from the runs of characters that keep within one (a heading or a group's name across columns
+    shows no column's text), and its size."""
+
+    x_lines: list[float]
+    lefts: tuple[float, ...]
+    rights: tuple[float, ...]
+    size: float
+
+    @classmethod
+    def of(cls, chars: list[dict], x_lines: list[float]) -> Ink:
+        width = len(x_lines) - 1
+        lefts, rights = [math.inf] * width, [-math.inf] * width
+
+        def column(x: float) -> int:
+            return min(max(bisect.bisect_right(x_lines, x) - 1, 0), width - 1)
+
+        for line in text_lines(chars):
+            for segment in line.segments:
+                k = column(segment.x0)
+                if column(segment.x1 - EDGE_SNAP) == k:
+                    lefts[k], rights[k] = min(lefts[k], segment.x0), max(rights[k], segment.x1)
+        return cls(list(x_lines), tuple(lefts), tuple(rights),
+                   median(ch["bottom"] - ch["top"] for ch in chars) if chars else 0.0)
 
 
 @dataclass
@@ -144,24 +170,7 @@ class AlignedTable:
     def columns(self) -> Columns:
         return Columns(self.x_lines, self.label_columns,
                        median(ch.get("size", ch["bottom"] - ch["top"]) for ch in self.chars), self.header_pieces,
-                       *column_ink(self.chars, self.x_lines))
-
-
-def column_ink(chars: list[dict], x_lines: list[float]) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """(left edges, right edges) of the text in each column, from the runs of characters that keep within one
-    (a heading or a group's name across columns shows no column's text)."""
-    width = len(x_lines) - 1
-    lefts, rights = [math.inf] * width, [-math.inf] * width
-
-    def column(x: float) -> int:
-        return min(max(bisect.bisect_right(x_lines, x) - 1, 0), width - 1)
-
-    for line in text_lines(chars):
-        for segment in line.segments:
-            k = column(segment.x0)
-            if column(segment.x1 - EDGE_SNAP) == k:
-                lefts[k], rights[k] = min(lefts[k], segment.x0), max(rights[k], segment.x1)
-    return tuple(lefts), tuple(rights)
+                       Ink.of(self.chars, self.x_lines))
 
 
 def text_lines(chars: list[dict]) -> list[Line]:

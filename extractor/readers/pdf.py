@@ -28,7 +28,7 @@ from ..document import Cell, Document, Paragraph, Table, build_grid
 from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
 from .alignment import (EDGE_SNAP, MAX_LINE_GAP, SIZE_TOLERANCE, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables,
-                        body_rows, box_text, column_ink, header_cells, label_edges, lowest, merged_spans,
+                        Ink, body_rows, box_text, header_cells, label_edges, lowest, merged_spans,
                         rows_by_cells, same_size, text_lines, value_left_of)
 from .pdf_text import group_lines, text_of
 
@@ -264,23 +264,6 @@ class PlacedTable:
     # a table whose column lines were found in the white between its text (no vertical rules): where its text
     # stands in the columns it was first read on
     ink: Ink | None = None
-
-
-@dataclass
-class Ink:
-    """Where a table's text stands: the column lines it was read on, the left and right edges of the text in
-    each column, and its size."""
-
-    x_lines: list[float]
-    lefts: tuple[float, ...]
-    rights: tuple[float, ...]
-    size: float
-
-    @classmethod
-    def of(cls, chars: list[dict], x_lines: list[float]) -> Ink:
-        lefts, rights = column_ink(chars, x_lines)
-        return cls(list(x_lines), lefts, rights, statistics.median(ch["bottom"] - ch["top"] for ch in chars)
-                   if chars else 0.0)
 
 
 def grid_from_cells(cells: list[tuple], chars: list[dict], page_number: int) -> PlacedTable | None:
@@ -1224,8 +1207,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
             grid = build_grid(found.rows, page=number, n_cols=len(found.x_lines) - 1)
             columns = found.columns
             tables.append(PlacedTable(Table(grid, page=number), found.top, found.bottom, found.x_lines, number,
-                                      columns, ink=Ink(list(columns.x_lines), columns.ink_lefts, columns.ink_rights,
-                                                       columns.size)))
+                                      columns, ink=columns.ink))
     items: list[tuple[float, object]] = [(t.top, t) for t in tables]
     for top, text in page_text_lines(outside):
         paragraph = Paragraph(text, page=number)
