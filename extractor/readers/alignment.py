@@ -682,7 +682,11 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     value_separators = separators[max(0, bisect.bisect_left(separators, value_left) - 1):]
     groups = body_rows(body)
     values_edge = value_separators[0] if value_separators else math.inf
-    label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+
+    def edges_by(groups: list[list[Line]]) -> list[float]:
+        return label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+
+    label_separators = edges_by(groups)
     leaf_left = leaf_column_left(body, [left - 1, *label_separators, min(values_edge, right)])
     # the rows parted again by the label column nearest the values alone: a group label beside it ((四)无法提供
     # set on lines of several rows' labels) does not show where they part. The label edges stay those found
@@ -690,27 +694,25 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     groups = body_rows(body, leaf_left)
     # rows whose values are all blank (and print no unit) stand apart as cells of the label column do: read
     # by those cells when they part every value line from the next (rows set with padding)
-    by_cells = rows_by_cells(body, leaf_left)
-    if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
-        groups = by_cells
-        label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+    by_cells = parted_by_cells(body, leaf_left, groups)
+    if by_cells:
+        groups, label_separators = by_cells, edges_by(by_cells)
     # rows so parted may show a label column their whole lines hid (the last line of a label spanning two label
     # columns, (二)部分公开…他情形）, set beside a group label and an item): by cells of that column, nearer
     # the values, a row left blank between two rows of numbers stands apart (1.属于国家秘密)
-    finer = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+    finer = label_separators if by_cells else edges_by(groups)
     finer_leaf = leaf_column_left(body, [left - 1, *finer, min(values_edge, right)])
     if len(finer) > len(label_separators) and finer_leaf > leaf_left:
-        by_cells = rows_by_cells(body, finer_leaf)
-        if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
-            groups = by_cells
-            label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+        by_cells = parted_by_cells(body, finer_leaf, groups)
+        if by_cells:
+            groups, label_separators = by_cells, edges_by(by_cells)
     trailing = blank_rows_after(lines, tail, groups, value_lines[-1], value_left)
     groups += trailing
     members += [line for group in trailing for line in group]
     if trailing:
         # their labels may stand in label columns no other row uses ((三)不予公开 beside its first item, the
         # rest of its rows on the next page)
-        label_separators = label_edges([*groups, *([line] for line in header)], value_left, values_edge)
+        label_separators = edges_by(groups)
     if not header:
         leading = blank_rows_before(lines, first, groups, value_lines[0], value_left, after)
         if leading:
@@ -735,6 +737,16 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
     return AlignedTable([r for r in rows if r], members[0].top, members[-1].bottom, x_lines,
                         chars_of(members), label_columns, headed=bool(header),
                         header_pieces=pieces_of(header) or (frame.header_pieces if frame is not None else frozenset()))
+
+
+def parted_by_cells(body: list[Line], leaf_left: float, groups: list[list[Line]]) -> list[list[Line]] | None:
+    """The body's rows read by the cells of the label column at `leaf_left` (see `rows_by_cells`), when that parts
+    more rows than `groups` and no two lines of values share a row: rows whose values are all blank (and print no
+    unit) stand apart as their label cells do (rows set with padding). None otherwise."""
+    by_cells = rows_by_cells(body, leaf_left)
+    if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
+        return by_cells
+    return None
 
 
 def blank_rows_after(lines: list[Line], last: int, groups: list[list[Line]], value_line: Line,
