@@ -555,7 +555,11 @@ def merged_spans(spans) -> list[tuple[float, float]]:
 def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
     """Indexes of the body lines that start a row: a line with text right of `leaf_left` (in the label column
     nearest the values, or a value) set apart from the text above it there (lines of one cell are set tight;
-    cells have padding)."""
+    cells have padding). In a table set without padding whose rows print their values on their label's first
+    line (see `opens_rows`), each row line and each numbered label starts a row too."""
+    if opens_rows(body, leaf_left):
+        return [i for i, line in enumerate(body) if i == 0 or line.top - body[i - 1].bottom > TIGHT_GAP * line.height
+                or line.is_row_line and not overlaps_above(body, i) or opens_label(line, leaf_left)]
     starts = []
     above = None
     label_row = False  # the row under way was started by a label of the left columns
@@ -583,6 +587,46 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
             starts.append(i)
         above = bottom
     return starts
+
+
+def opens_label(line: Line, leaf_left: float) -> bool:
+    """Whether `line` opens a label in the label column at `leaf_left`: its text there starts with a numbering
+    (（一）, 1.) or 其中."""
+    first = next((s for s in line.segments if s.x1 > leaf_left + EDGE_SNAP), None)
+    if first is None or first.is_value or is_unit_word(first.text):
+        return False
+    label = parse_label(first.text)
+    return label.ordinal is not None or label.such_as
+
+
+def overlaps_above(body: list[Line], i: int) -> bool:
+    """Whether `body[i]` overlaps the line above it down the page (one row's cells holding lines at other
+    heights, see `anchor_chains`)."""
+    return i > 0 and body[i].top < body[i - 1].bottom - MIN_ROW_OVERLAP * body[i].size
+
+
+def opens_rows(body: list[Line], leaf_left: float) -> bool:
+    """Whether a table is set without padding between its rows, and its rows print their values on their label's
+    first line (cells set at the top, as Word and LibreOffice set them): its rows of values that open a numbered
+    label in the label column at `leaf_left` are set as close under the line above them as a label's own lines
+    are (a line they overlap, a group label centred on its rows, aside), and more of its rows of values open a
+    numbered label than follow a line that does. Where rows have no padding, only that tells which row a
+    label's wrapped lines belong to."""
+    tight = apart = opening = following = 0
+    for i, line in enumerate(body):
+        if not line.is_row_line:
+            continue
+        if opens_label(line, leaf_left):
+            opening += 1
+            above = next((a for a in reversed(body[:i]) if a.bottom <= line.top + MIN_ROW_OVERLAP * line.size), None)
+            if above is not None:
+                if line.top - above.bottom > TIGHT_GAP * line.height:
+                    apart += 1
+                else:
+                    tight += 1
+        elif i > 0 and not body[i - 1].is_row_line and opens_label(body[i - 1], leaf_left):
+            following += 1
+    return tight > 3 * apart and opening >= 2 and opening > 2 * following
 
 
 def value_runs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -649,10 +693,11 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
         header.pop()
         first -= 1
         loose -= 1
-    # label lines just below the last value line belong to its row (a label wrapped around its values)
+    # label lines just below the last value line belong to its row (a label wrapped around its values), but for
+    # one set as close over another table's header (its caption: 第二十条第（八）项 over 信息内容 | 上一年项目数量…)
     tail = last
     while tail + 1 < len(lines) and is_label_continuation(lines[tail + 1], lines[tail], value_lines[-1]) \
-            and not lines[tail + 1].is_value_line:
+            and not lines[tail + 1].is_value_line and not heads_a_table(lines, tail + 1, value_lines[-1]):
         tail += 1
     body = lines[first:tail + 1]
     members = header + body
@@ -744,7 +789,8 @@ def parted_by_cells(body: list[Line], leaf_left: float, groups: list[list[Line]]
     more rows than `groups` and no two lines of values share a row: rows whose values are all blank (and print no
     unit) stand apart as their label cells do (rows set with padding). None otherwise."""
     by_cells = rows_by_cells(body, leaf_left)
-    if len(by_cells) > len(groups) and all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
+    if (len(by_cells) > len(groups) or opens_rows(body, leaf_left)) and \
+            all(sum(line.is_row_line for line in group) <= 1 for group in by_cells):
         return by_cells
     return None
 
@@ -866,6 +912,12 @@ def is_label_continuation(line: Line, above: Line, value_line: Line) -> bool:
     left of the values."""
     return same_size(line, value_line) and line.top - above.bottom <= MAX_LINE_GAP * line.height - line.height \
         and line.segments[-1].x1 < value_left_of(value_line)
+
+
+def heads_a_table(lines: list[Line], i: int, value_line: Line) -> bool:
+    """Whether `lines[i]` is set over a table's header as closely as a label's own lines are (a caption)."""
+    return i + 1 < len(lines) and is_header_line(lines[i + 1], value_left_of(value_line)) \
+        and lines[i + 1].top - lines[i].bottom <= MAX_LINE_GAP * lines[i].height - lines[i].height
 
 
 def value_left_of(line: Line) -> float:

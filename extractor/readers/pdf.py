@@ -1426,8 +1426,11 @@ def is_split_row(upper: list[Cell], lower: list[Cell], printed: set[str] = froze
         return False
     if any(lf and not uf for lf, uf in zip(lower_filled, upper_filled)):
         return False
-    if any(l.text.strip() and (l.col, l.colspan) != (u.col, u.colspan) for l, u in zip(lower, upper)):
-        return False  # a cut cell runs on in the same columns; a title cell across them starts a new row
+    if any(l.text.strip() and not u.col <= l.col <= l.col + l.colspan <= u.col + u.colspan
+           for l, u in zip(lower, upper)):
+        # a cut cell runs on in its columns, or in one of them (a label cell merged across the label columns, its
+        # rest read in the first alone); a title cell across them starts a new row
+        return False
     if any(l.text.strip() and l.text.strip() == u.text.strip() for l, u in zip(lower, upper)):
         return False  # a cell printed again in full (the unit 件) starts a new row; a cut row never repeats one
     if any(parse_value(c.text).value is not None for c in lower if c.text.strip()):
@@ -1476,7 +1479,8 @@ def append_rows(first: PlacedTable, second: PlacedTable, printed: set[str] = fro
     if skip >= b.n_rows:
         return
     if is_split_row(a.grid[-1], b.grid[skip], printed):
-        for upper, lower in zip(a.row_cells(a.n_rows - 1), b.row_cells(skip)):
+        for lower in b.row_cells(skip):
+            upper = a.grid[-1][lower.col]
             if lower.text.strip() and upper.row == a.n_rows - 1:
                 upper.text = f"{upper.text}\n{lower.text}" if upper.text else lower.text
         skip += 1
