@@ -1253,9 +1253,13 @@ def join_continued_tables(blocks: list) -> list:
         previous = out[-1] if out else None
         if (isinstance(block, PlacedTable) and isinstance(previous, PlacedTable)
                 and block.table.page == previous.last_page + 1 and same_columns(previous, block)):
+            last = previous.table.n_rows - 1
             append_rows(previous, block, printed)
-        else:
-            out.append(block)
+            # the cells as the joined table prints them: a piece of a cell cut by the break, run on into the
+            # cell above it, is not printed whole (the next break may cut its twin below the same way)
+            printed.update(squash(cell.text) for row in previous.table.grid[last:] for cell in row)
+            continue
+        out.append(block)
         if isinstance(block, PlacedTable):
             printed.update(squash(cell.text) for row in block.table.grid for cell in row)
         else:
@@ -1280,6 +1284,12 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
     inner_a, inner_b = a.x_lines[1:-1], b.x_lines[1:-1]
     if len(inner_a) == len(inner_b) > 0 and within(inner_a, inner_b) and within(inner_b, inner_a):
         return True
+    # a table holding tables of other columns one under another (the 第二十条 tables as one Word table) runs on
+    # with the columns of its last row: the rest of its last table
+    last_row = last_row_lines(a)[1:-1]
+    if len(last_row) < len(inner_a) and len(last_row) == len(inner_b) > 0 and within(last_row, inner_b) \
+            and within(inner_b, last_row) and abs(a.x_lines[-1] - b.x_lines[-1]) <= tolerance:
+        return True
     if abs(a.x_lines[-1] - b.x_lines[-1]) > tolerance and \
             (len(a.x_lines) < 3 or len(b.x_lines) < 3 or abs(a.x_lines[-2] - b.x_lines[-2]) > tolerance) \
             and not (is_header_alone(a) and len(b.x_lines) >= 2 and last_name_over_last_column(a, b)):
@@ -1291,6 +1301,15 @@ def same_columns(a: PlacedTable, b: PlacedTable) -> bool:
     # the edge between labels and values may lie elsewhere in the white between them, where the rest's
     # labels reach further (see `share_edges`)
     return same_value_lines(a, b) or values_edge_apart(a, b)
+
+
+def last_row_lines(part: PlacedTable) -> list[float]:
+    """The column lines of `part`'s last row: the edges of its cells."""
+    table = part.table
+    if not table.grid:
+        return part.x_lines
+    return sorted({part.x_lines[edge] for cell in table.row_cells(table.n_rows - 1)
+                   for edge in (cell.col, cell.col + cell.colspan)})
 
 
 def last_name_over_last_column(header: PlacedTable, other: PlacedTable) -> bool:
