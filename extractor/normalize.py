@@ -68,8 +68,11 @@ OPENING, CLOSING = "([【〔", ")]】〕"
 
 def drop_notes(text: str) -> str:
     """Remove bracketed notes, also over several lines and also when a typo lost a bracket: a note never
-    closed runs to the end, and a closing bracket never opened ends a note that began at its line's start."""
-    lines = []
+    closed runs to the end, and a closing bracket never opened ends a note that began at its line's start, or
+    at the start of the lines without brackets above it, the first line aside (a note wrapped over two lines,
+    its opening bracket lost: 主动公开政府信息数 / 不同渠道和方式公开相同信 / 息计1条）)."""
+    lines: list[str] = []
+    bracketed: list[bool] = []
     depth = 0
     for line in text.split(LINE_BREAK):
         kept: list[str] = []
@@ -81,9 +84,14 @@ def drop_notes(text: str) -> str:
                     depth -= 1
                 else:
                     kept = []
+                    for k in range(len(lines) - 1, 0, -1):
+                        if bracketed[k]:
+                            break
+                        lines[k] = ""
             elif not depth:
                 kept.append(ch)
         lines.append("".join(kept))
+        bracketed.append(any(ch in OPENING or ch in CLOSING for ch in line))
     return "".join(lines)
 
 

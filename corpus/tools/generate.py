@@ -15,6 +15,8 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -629,8 +631,8 @@ def generate(out: Path = CORPUS, pdf: bool = True) -> None:
 def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
     """The same reports as PDF from several producers: reportlab drawing its own tables (all of them; every
     fourth also with horizontal rules only, three rules only, no rules, column rules only, or no outer side
-    rules, or as landscape pages turned on upright paper), LibreOffice converting the .docx (every other one, and the seed; skipped when soffice is not
-    installed) and Chromium printing some of the web pages; and as .doc and RTF (LibreOffice, every sixth
+    rules, or as landscape pages turned on upright paper), LibreOffice converting the .docx (every other one, every fourth with its tables' borders taken
+    away, and the seed both ways; skipped when soffice is not installed) and Chromium printing some of the web pages; and as .doc and RTF (LibreOffice, every sixth
     report each, and the seed)."""
     from render_html import write_html
     from render_pdf import write_pdf
@@ -655,17 +657,20 @@ def generate_pdfs(out: Path, reports, rng: random.Random) -> None:
                 rendered.append((f"pdf/chromium/{stem}.pdf", "chromium"))
                 print_to_pdf(chromium, out / f"html/{stem}.html", out / rendered[-1][0])
         docx_source = out / ("seed" if document["variant"] == "seed" else "generated") / f"{stem}.docx"
-        for every, offset, extension, folder in LIBREOFFICE_RENDERINGS:
+        for every, offset, extension, folder, borders in LIBREOFFICE_RENDERINGS:
             if soffice and (i % every == offset or document["variant"] == "seed"):
                 (out / folder).mkdir(parents=True, exist_ok=True)
-                subprocess.run([soffice, "--headless", "--convert-to", extension, "--outdir", str(out / folder),
-                                str(docx_source)], check=True, capture_output=True, timeout=300)
-                rendered.append((f"{folder}/{stem}.{extension}", "libreoffice"))
+                with tempfile.TemporaryDirectory() as scratch:
+                    source = docx_source if borders else without_table_borders(docx_source, Path(scratch))
+                    subprocess.run([soffice, "--headless", "--convert-to", extension, "--outdir", str(out / folder),
+                                    str(source)], check=True, capture_output=True, timeout=300)
+                rendered.append((f"{folder}/{stem}.{extension}", "libreoffice" if borders else "libreoffice-borderless"))
         for source, producer in rendered:
             documents.append({"source": source, **document, "format": source.rsplit(".", 1)[1], "producer": producer})
             truth_rows.extend({"source": source, "field": f, "dim": d, "value": "" if v is None else repr(float(v))}
                               for f, d, v in truth)
-    kept_producers = {name for name, found in (("libreoffice", soffice), ("chromium", chromium)) if not found}
+    kept_producers = {name for name, found in (("libreoffice", soffice), ("libreoffice-borderless", soffice),
+                                               ("chromium", chromium)) if not found}
     for producer in sorted(kept_producers):
         print(f"{producer} not found: its files are not rebuilt (the committed ones are kept)", file=sys.stderr)
     previous = out / "truth" / "pdf.documents.csv"
@@ -695,8 +700,30 @@ PDF_STYLES = [
 ]
 
 # LibreOffice's renderings of the .docx, each of the reports whose index is `offset` mod `every`, and of the
-# seed: (every, offset, the format it converts to, corpus folder).
-LIBREOFFICE_RENDERINGS = [(6, 0, "doc", "doc"), (6, 3, "rtf", "rtf"), (2, 0, "pdf", "pdf/libreoffice")]
+# seed: (every, offset, the format it converts to, corpus folder, whether its tables keep their borders). Without
+# borders, LibreOffice (as Word) sets a table's rows as close as a cell's own lines, each cell's text at its top.
+LIBREOFFICE_RENDERINGS = [(6, 0, "doc", "doc", True), (6, 3, "rtf", "rtf", True), (2, 0, "pdf", "pdf/libreoffice", True),
+                          (4, 1, "pdf", "pdf/libreoffice_borderless", False)]
+
+
+def without_table_borders(docx: Path, folder: Path) -> Path:
+    """A copy of `docx` in `folder` whose table style draws no border (the 网格型 style's borders set to nil)."""
+    from lxml import etree
+
+    target = folder / docx.name
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(docx) as package, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            if item.filename == "word/styles.xml":
+                styles = etree.fromstring(data)
+                for side in styles.iter(*(f"{w}{name}" for name in ("top", "left", "bottom", "right", "insideH",
+                                                                      "insideV"))):
+                    if side.getparent().tag == f"{w}tblBorders":
+                        side.set(f"{w}val", "nil")
+                data = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+            copy.writestr(item, data)
+    return target
 
 # Reports also printed to PDF by Chromium (each about 0.6 MB: the CJK font goes with it).
 CHROMIUM_PRINTS = {"report_00_2022", "report_03_2017", "report_06_2020", "奉化区自然资源和规划局2019年政府信息公开工作年度报告",

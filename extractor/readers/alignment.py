@@ -366,13 +366,16 @@ def header_cells(header: list[Line], ids: set[int]) -> list[HeaderCell]:
     """The header cells formed by the segments whose id is in `ids`."""
     cells: list[HeaderCell] = []
     for line in header:
-        for segment in (s for s in line.segments if id(s) in ids):
+        segments = [s for s in line.segments if id(s) in ids]
+        for segment in segments:
             # the segment's own top and bottom: cells of different heights centre their text at different
             # heights, and one line may take in text set a little lower (商业企 beside a wrapped stub)
             top, bottom = segment.top, segment.bottom
             above = next((c for c in cells if overlaps_x(c, segment)
                           and 0 <= top - c.bottom <= TIGHT_GAP * line.height), None)
-            if above:
+            # a name over several names of the line below is a group's, set as close as a wrapped name's lines
+            # where a header has no padding (未经复议直接起诉 over 结 | 结 | 其 | 尚 of vertical names)
+            if above and sum(overlaps_x(above, other) for other in segments) == 1:
                 above.bottom, above.x0, above.x1 = bottom, min(above.x0, segment.x0), max(above.x1, segment.x1)
                 above.chars = above.chars + segment.chars
             else:
@@ -556,8 +559,10 @@ def cell_starts(body: list[Line], leaf_left: float) -> list[int]:
     """Indexes of the body lines that start a row: a line with text right of `leaf_left` (in the label column
     nearest the values, or a value) set apart from the text above it there (lines of one cell are set tight;
     cells have padding). In a table set without padding whose rows print their values on their label's first
-    line (see `opens_rows`), each row line and each numbered label starts a row too."""
-    if opens_rows(body, leaf_left):
+    line (see `opens_rows`), or that prints no line apart from the one above it, each row line and each
+    numbered label starts a row too."""
+    if opens_rows(body, leaf_left) or all(b.top - a.bottom <= TIGHT_GAP * b.height for a, b in zip(body, body[1:])) \
+            and sum(opens_label(line, leaf_left) for line in body) >= 2:
         return [i for i, line in enumerate(body) if i == 0 or line.top - body[i - 1].bottom > TIGHT_GAP * line.height
                 or line.is_row_line and not overlaps_above(body, i) or opens_label(line, leaf_left)]
     starts = []
@@ -694,7 +699,7 @@ def aligned_table(lines: list[Line], first: int, last: int, rivers,
         first -= 1
         loose -= 1
     # label lines just below the last value line belong to its row (a label wrapped around its values), but for
-    # one set as close over another table's header (its caption: 第二十条第（八）项 over 信息内容 | 上一年项目数量…)
+    # one set over another table's header (its caption: 第二十条第（八）项 over 信息内容 | 上一年项目数量…)
     tail = last
     while tail + 1 < len(lines) and is_label_continuation(lines[tail + 1], lines[tail], value_lines[-1]) \
             and not lines[tail + 1].is_value_line and not heads_a_table(lines, tail + 1, value_lines[-1]):
@@ -915,9 +920,10 @@ def is_label_continuation(line: Line, above: Line, value_line: Line) -> bool:
 
 
 def heads_a_table(lines: list[Line], i: int, value_line: Line) -> bool:
-    """Whether `lines[i]` is set over a table's header as closely as a label's own lines are (a caption)."""
+    """Whether `lines[i]` is set over a table's header, in the white a table may keep from its caption (a
+    caption: 第二十条第（八）项 over 信息内容 | 上一年项目数量…)."""
     return i + 1 < len(lines) and is_header_line(lines[i + 1], value_left_of(value_line)) \
-        and lines[i + 1].top - lines[i].bottom <= MAX_LINE_GAP * lines[i].height - lines[i].height
+        and lines[i + 1].top - lines[i].bottom <= MAX_LINE_GAP * lines[i + 1].height
 
 
 def value_left_of(line: Line) -> float:
