@@ -6,6 +6,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+# PDFs made by programs the tests cannot count on (LibreOffice), for cases the corpus does not hold
+FIXTURES = ROOT / "tests" / "fixtures"
 SEED_DOCX = CORPUS / "seed" / "report_2020_county_bureau.docx"
 sys.path.insert(0, str(CORPUS / "tools"))  # the corpus builders double as test fixtures' document writers
 

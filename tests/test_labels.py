@@ -27,6 +27,9 @@ LEGACY = [f for f in MAPPINGS.fields.values() if "value" in f.dims]
     ("（一主动公开政府信息数\n（不含规范性文件数）", "主动公开政府信息数", 1),
     ("二）通过不同渠道和方式公开政府信息的情况", "通过不同渠道和方式公开政府信息的情况", 2),
     ("（一般性说明）", "", None),
+    # a note wrapped over two lines that lost its opening bracket: dropped from the start of its first line
+    ("（一）主动公开政府信息数\n不同渠道和方式公开相同信\n息计1条）", "主动公开政府信息数", 1),
+    ("（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）", "部分公开", 2),
 ])
 def test_parse_label(raw, text, ordinal):
     label = parse_label(raw)

@@ -7,7 +7,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from conftest import CORPUS
+from conftest import CORPUS, FIXTURES
 from redraw import (as_drawn, blank_row_every_fifth, generated_reports, redrawn, spacer_column, text_in_every_cell,
                     text_in_first_cell, turned)
 from extractor import extract_file
@@ -289,7 +289,8 @@ def test_page_join_needs_the_same_number_columns():
 
 def unruled_pdfs():
     truth = pd.read_csv(CORPUS / "truth" / "pdf.documents.csv", dtype=str)
-    unruled = ["reportlab-borderless", "reportlab-three-line", "reportlab-hrules", "reportlab-columns"]
+    unruled = ["reportlab-borderless", "reportlab-three-line", "reportlab-hrules", "reportlab-columns",
+               "libreoffice-borderless"]
     return sorted(truth[truth["producer"].isin(unruled)]["source"])
 
 
@@ -327,6 +328,67 @@ def test_horizontal_rules_only_table_with_group_labels_and_a_numbered_heading_af
     assert report.value("requests.result.not_processed.duplicate", "total") == 3
     # "4、因政府信息公开申请…" between two tables holds a digit but is a heading, not a table row
     assert report.value("requests.carried_forward", "total") == 1
+
+
+def test_table_without_padding_parts_rows_at_values_on_their_labels_first_line():
+    # Word and LibreOffice set a table without borders with its rows as close as a cell's own lines, each cell's
+    # text at its top: a label wrapped over several lines belongs to the row whose numbers print on its first
+    # line, not to the row below, and the white between lines says nothing
+    folder = CORPUS / "pdf" / "libreoffice_borderless"
+    report = extract_file(folder / "report_08_2023.pdf")
+    # 7.属于行政执法案卷 over three lines in a narrow column, its numbers beside 7.属于 (the first reading gave it
+    # 8.属于行政查询事项's 5, taking the middle of the lines between two rows of numbers for their edge)
+    assert report.value("requests.result.withheld.enforcement_files", "total") == 1
+    assert report.value("requests.result.withheld.enforcement_files", "commercial") is None
+    assert report.value("requests.result.withheld.admin_query", "total") == 5
+    report = extract_file(folder / "report_06_2020.pdf")
+    assert report.value("requests.result.withheld.admin_query", "commercial") == 2
+    assert report.value("requests.result.not_processed.confirm_or_reissue", "total") == 5
+    # the statistics table's rows run on atop the next page, two rows of values one under the other: two rows
+    report = extract_file(folder / "report_03_2018.pdf")
+    assert report.value("capacity.meetings", "value") == 2
+    assert report.value("capacity.trainings", "value") == 5
+
+
+def test_table_without_padding_printing_no_value_and_vertical_names():
+    # the sample report's request table printing no number (its cells blank), rows set without padding: each
+    # numbered label opens a row; its 复议/诉讼 table's names set a character a line under 未经复议直接起诉,
+    # as close as the lines of one name: the group's name is not read as the first column's
+    report = extract_file(CORPUS / "pdf" / "libreoffice_borderless" / "report_2020_county_bureau.pdf")
+    assert report.value("requests.result.withheld.state_secret", "total") is None
+    read = set(zip(report.observations["field"], report.observations["dim"]))
+    assert ("requests.result.withheld.state_secret", "total") in read
+    assert report.value("review_litigation.litigation_direct", "upheld") is None
+    assert report.value("review_litigation.review", "total") == 0
+
+
+def libreoffice_fixture_cells(name: str, seed: int, number: int, redraw):
+    """(cells read, truth cells) of a fixture: generated report `number` of `seed`, redrawn, written as .docx and
+    converted to PDF by LibreOffice."""
+    _, report = next(itertools.islice(generated_reports(seed), number, None))
+    extracted = extract_file(FIXTURES / name)
+    got = {(o.field, o.dim): (None if o.value != o.value else o.value) for o in extracted.observations.itertuples()}
+    return got, {(field, dim): value for field, dim, value in report.truth}
+
+
+def test_table_of_tables_runs_on_with_the_columns_of_its_last_row():
+    # the 第二十条 tables as one Word table (each its own columns), in 12 pt: the last one's header cut by the
+    # page break, its only row on the next page with three columns where the rows above had four: the rest of
+    # that last table, read on its columns (上一年项目数量 147, 本年增/减 -1), not under the four above it
+    got, truth = libreoffice_fixture_cells("libreoffice_12pt_33_11_spacer_column.pdf", 33, 11, spacer_column)
+    assert got[("proactive.admin_fees", "prev_count")] == 147
+    assert got[("proactive.admin_fees", "change")] == -1
+    assert got == truth
+
+
+def test_cell_cut_by_a_page_break_like_its_twin_above_runs_on():
+    # the request table with its group labels printed in every cell, lines 28 pt apart: two page breaks cut a
+    # row's labels at the same place (三、本 | （三） over 年度办理结果 | 不予公开); the second cut's rest is not
+    # text printed before (the first cut's rest, run on into its row), and runs on into its row too
+    got, truth = libreoffice_fixture_cells("libreoffice_exact28pt_33_3_text_in_every_cell.pdf", 33, 3,
+                                           text_in_every_cell)
+    assert got[("requests.result.withheld.enforcement_files", "commercial")] == 1
+    assert got == truth
 
 
 @pytest.mark.parametrize("source", unruled_pdfs())
