@@ -34,6 +34,13 @@ MAX_BLANK_GAP = 1.5
 MAX_TRAILING_LINES = 3
 # Lines closer than this many line heights are lines of one cell (a label wrapped around its value line).
 TIGHT_GAP = 0.4
+# Text whose lines, everywhere on the page, stand further apart than this share of its size is set with extra
+# line spacing (a fixed 28 pt, 1.5 lines; single spacing leaves about SINGLE_GAP), counted on MIN_LOOSE_GAPS
+# gaps between lines or more, each under LOOSE_GAP_LIMIT times the size (a paragraph's or a section's white aside).
+LOOSE_GAP = 0.6
+SINGLE_GAP = 0.2
+MIN_LOOSE_GAPS = 4
+LOOSE_GAP_LIMIT = 3.0
 # Row lines overlapping down the page by more than this share of their size are lines of one row.
 MIN_ROW_OVERLAP = 0.1
 # Rows of one table are set as far apart as each other, give or take this factor.
@@ -188,6 +195,49 @@ def text_lines(chars: list[dict]) -> list[Line]:
         lines.append(Line(min(ch["top"] for ch in group), max(ch["bottom"] for ch in group), size,
                           [Segment(seg, seg[0]["x0"], max(ch["x1"] for ch in seg), text_of(seg)) for seg in segments]))
     return lines
+
+
+def with_leading_taken_in(chars: list[dict], spaced: bool | None) -> tuple[list[dict], dict[int, dict]]:
+    """Copies of `chars` whose boxes take in the extra white between their lines where the document sets its
+    text with extra line spacing (`spaced`: a fixed 28 pt, or 1.5 lines, in a table's cells as in its rows,
+    see `paragraph_spacing`), so that its lines stand as close as single-spaced ones and the rules of this
+    module, in line heights, hold; and the original of each copy, by the copy's id. Text of a size any two
+    lines of which stand closer (the wrapped lines of a cell with padding round it) is left as it is; so is
+    every character of a page not `spaced` (a table whose rows are all one line, with padding, looks the same
+    as one with spacing)."""
+    if not spaced:
+        return chars, {}
+    lines = text_lines(chars)
+    extra: dict[float, float] = {}
+    for size in {round(line.size * 2) / 2 for line in lines}:
+        same = sorted((line for line in lines if round(line.size * 2) / 2 == size), key=lambda line: line.top)
+        gaps = sorted(b.top - a.bottom for a, b in zip(same, same[1:]) if 0 < b.top - a.bottom < LOOSE_GAP_LIMIT * size)
+        if len(gaps) >= MIN_LOOSE_GAPS and gaps[0] > LOOSE_GAP * size:
+            extra[size] = (gaps[0] - SINGLE_GAP * size) / 2
+    if not extra:
+        return chars, {}
+    copies, originals = [], {}
+    for ch in chars:
+        pad = extra.get(round(ch.get("size", ch["bottom"] - ch["top"]) * 2) / 2, 0.0)
+        copy = {**ch, "top": ch["top"] - pad, "bottom": ch["bottom"] + pad, "height": ch["height"] + 2 * pad} \
+            if pad else ch
+        copies.append(copy)
+        originals[id(copy)] = ch
+    return copies, originals
+
+
+def paragraph_spacing(lines: list[Line]) -> bool | None:
+    """Whether a page's paragraphs are set with extra line spacing: a line of one piece of text reaching the
+    right edge of the page's text, and the next line starting where it starts, in its size, further below it
+    than LOOSE_GAP of that size; None when the page wraps no paragraph."""
+    if not lines:
+        return None
+    right = max(line.segments[-1].x1 for line in lines)
+    gaps = [(b.top - a.bottom) / a.size for a, b in zip(lines, lines[1:])
+            if len(a.segments) == len(b.segments) == 1 and same_size(a, b)
+            and abs(a.segments[0].x0 - b.segments[0].x0) <= EDGE_SNAP and a.segments[0].x1 >= right - a.size
+            and 0 < b.top - a.bottom < LOOSE_GAP_LIMIT * a.size]
+    return min(gaps) > LOOSE_GAP if gaps else None
 
 
 def pieces_of(lines: list[Line]) -> frozenset[str]:

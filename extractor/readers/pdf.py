@@ -29,7 +29,8 @@ from ..normalize import is_unit_word, parse_label, parse_value, squash
 from .errors import ReadError
 from .alignment import (EDGE_SNAP, MAX_LINE_GAP, SIZE_TOLERANCE, TIGHT_GAP, VALUE_MARKS, Columns, aligned_tables,
                         Ink, body_rows, box_text, header_cells, label_edges, lowest, merged_spans,
-                        rows_by_cells, same_size, text_lines, value_left_of)
+                        is_header_line, paragraph_spacing, rows_by_cells, same_size, text_lines, value_left_of,
+                        with_leading_taken_in)
 from .pdf_text import group_lines, text_of
 
 # pdfminer logs a warning per glyph of some fonts (missing FontBBox); they say nothing about the data.
@@ -454,10 +455,11 @@ def read_pdf(path: Path) -> Document:
             bad = set(check_text_layer(pdf))
             warnings = [f"page {n}: text does not decode to Chinese, page skipped" for n in sorted(bad)]
             blocks: list = []
-            continued = above = None
+            continued = above = spaced = None
             for number, page in enumerate(pdf.pages, start=1):
-                page_blocks = [] if number in bad else \
-                    read_page(readable_page(upright_page(page_at_origin(page))), number, warnings, continued, above)
+                page_blocks, spaced = ([], spaced) if number in bad else \
+                    read_page(readable_page(upright_page(page_at_origin(page))), number, warnings, continued, above,
+                              spaced)
                 # a table that ends its page (above its footer) may run on at the top of the next
                 last = next((b for b in reversed(page_blocks) if not isinstance(b, MarginLine)), None)
                 continued = last.columns if isinstance(last, PlacedTable) else None
@@ -1058,7 +1060,7 @@ def ruled_tables(ruled, chars: list[dict], number: int, settings: dict) -> list[
     return tables
 
 
-def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
+def unruled_row_rules(placed: PlacedTable, chars: list[dict], spaced: bool | None = None) -> list[dict]:
     """Horizontal rules for the rows of a table whose columns are ruled but whose rows are not (a box with
     column rules only). A ruled row holds several rows when a cell holds numbers on two lines or more, when it
     is a header over its only row (see `trailing_numbers`), or when a label cell holds several numbered labels
@@ -1087,7 +1089,7 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
                 and not any(holds_rows(cell, placed.x_lines, band) for cell in labels) \
                 and not any(opens_row_below_values(cell, placed.x_lines, band) for cell in labels):
             continue
-        lines = text_lines(band)
+        lines = text_lines(with_leading_taken_in(band, spaced)[0])
         # a column printing nothing level with or below the first numbers is not a label column (a value
         # column whose rows here are all blank, its cell ending in its header), nor one right of a column that
         # prints numbers (a value column whose cell ends in text: a caption printed in every cell)
@@ -1100,6 +1102,12 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict]) -> list[dict]:
         groups = rows_by_cells(lines, leaf_left)
         if len(groups) < 2:
             groups = body_rows(lines, leaf_left)
+        # a header over the first row's values, set as close above it as its own lines (rows without padding),
+        # ending on a line of names over the values: the header's row, with any title above it
+        first_row = next((k for k, line in enumerate(lines) if line.is_row_line), 0)
+        if first_row and len(groups[0]) > first_row and is_header_line(lines[first_row - 1],
+                                                                        value_left_of(lines[first_row])):
+            groups[:1] = [groups[0][:first_row], groups[0][first_row:]]
         cuts = [(upper[-1].bottom + lower[0].top) / 2 for upper, lower in zip(groups, groups[1:])]
         rules += [horizontal_rule(y, left, right) for y in cuts]
     return rules
@@ -1152,11 +1160,14 @@ def trailing_numbers(text: str) -> tuple[int, int]:
 
 
 def read_page(page, number: int, warnings: list[str] | None = None, continued: Columns | None = None,
-              above: list[float] | None = None) -> list:
+              above: list[float] | None = None, spaced: bool | None = None) -> tuple[list, bool | None]:
     """The page's tables and text lines, top to bottom (PlacedTable, Paragraph, and MarginLine for a line in the
-    top or bottom margin); what could not be read is said in `warnings`. `continued`: the columns of an
-    unruled table that ended the page before; `above`: the column edges of any table that did."""
+    top or bottom margin), and whether its paragraphs are set with extra line spacing (`spaced` when it holds
+    none: what the pages before showed); what could not be read is said in `warnings`. `continued`: the columns
+    of an unruled table that ended the page before; `above`: the column edges of any table that did."""
     straighten_rules(page)
+    shown = paragraph_spacing(text_lines(page.chars))
+    spaced = spaced if shown is None else shown
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
@@ -1171,7 +1182,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         tables = ruled_tables(ruled, chars, number, settings)
         # columns ruled but rows not: rules drawn between the rows the text shows, and the page read again
         try:
-            row_rules = [rule for table in tables for rule in unruled_row_rules(table, chars)]
+            row_rules = [rule for table in tables for rule in unruled_row_rules(table, chars, spaced)]
         except Exception as exc:  # a layout this did not foresee keeps the tables as their rules draw them
             row_rules = []
             if warnings is not None:
@@ -1195,13 +1206,14 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         # the rest of the table above
         continued = None
     try:
-        aligned = aligned_tables(outside, river_runs, continued, top_margin=margin, foot=page.height - margin)
+        unspaced, originals = with_leading_taken_in(outside, spaced)
+        aligned = aligned_tables(unspaced, river_runs, continued, top_margin=margin, foot=page.height - margin)
     except Exception as exc:  # a layout the alignment reader did not foresee must not cost the ruled tables
-        aligned = []
+        aligned, originals = [], {}
         if warnings is not None:
             warnings.append(f"page {number}: tables without rules not read ({type(exc).__name__}: {exc})")
     if aligned:
-        taken = {id(ch) for found in aligned for ch in found.chars}
+        taken = {id(originals.get(id(ch), ch)) for found in aligned for ch in found.chars}
         outside = [ch for ch in outside if id(ch) not in taken]
         for found in aligned:
             grid = build_grid(found.rows, page=number, n_cols=len(found.x_lines) - 1)
@@ -1214,7 +1226,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         edge = "top" if top < margin else "bottom" if top > page.height - margin else None
         items.append((top, MarginLine(paragraph, edge) if edge else paragraph))
     items.sort(key=lambda item: item[0])
-    return [item for _, item in items]
+    return [item for _, item in items], spaced
 
 
 @dataclass
