@@ -1449,18 +1449,14 @@ def is_split_row(upper: list[Cell], lower: list[Cell], printed: set[str] = froze
     第二十条第（五）项 rows)."""
     if len(upper) != len(lower):
         return False
-    upper_filled = [bool(c.text.strip()) for c in upper]
-    lower_filled = [bool(c.text.strip()) for c in lower]
     distinct_upper = len({id(c) for c in upper if c.text.strip()})
     distinct_lower = len({id(c) for c in lower if c.text.strip()})
     if not distinct_lower or distinct_lower >= distinct_upper:
         return False
-    if any(lf and not uf for lf, uf in zip(lower_filled, upper_filled)):
-        return False
-    if any(l.text.strip() and not u.col <= l.col <= l.col + l.colspan <= u.col + u.colspan
-           for l, u in zip(lower, upper)):
-        # a cut cell runs on in its columns, or in one of them (a label cell merged across the label columns, its
-        # rest read in the first alone); a title cell across them starts a new row
+    # a cut cell runs on in its columns, in one of them (a label cell merged across the label columns, its rest
+    # read in the first alone), or across them and the empty ones beside (the rest of a group label (五) spread
+    # over the label area); a title cell across several cells starts a new row
+    if any(cell_above(cell, upper) is None for cell in {id(c): c for c in lower if c.text.strip()}.values()):
         return False
     if any(l.text.strip() and l.text.strip() == u.text.strip() for l, u in zip(lower, upper)):
         return False  # a cell printed again in full (the unit 件) starts a new row; a cut row never repeats one
@@ -1474,6 +1470,18 @@ def is_split_row(upper: list[Cell], lower: list[Cell], printed: set[str] = froze
     # (（三）不予 | 公开 over 2.其他法律行政法规禁止公开)
     labels = [parse_label(c.text) for c in lower if c.text.strip()]
     return not any(label.ordinal is not None or label.such_as for label in labels)
+
+
+def cell_above(cell: Cell, upper: list[Cell]) -> Cell | None:
+    """The one filled cell of the row `upper` over `cell`'s columns, the two nested (one inside the other's
+    columns); None when there is none, or several."""
+    over = {id(u): u for u in upper[cell.col:cell.col + cell.colspan] if u.text.strip()}
+    if len(over) != 1:
+        return None
+    (above,) = over.values()
+    inside = above.col <= cell.col and cell.col + cell.colspan <= above.col + above.colspan
+    around = cell.col <= above.col and above.col + above.colspan <= cell.col + cell.colspan
+    return above if inside or around else None
 
 
 def repeats_row(table: Table, r: int, model: Table, model_r: int) -> bool:
@@ -1511,9 +1519,9 @@ def append_rows(first: PlacedTable, second: PlacedTable, printed: set[str] = fro
         return
     if is_split_row(a.grid[-1], b.grid[skip], printed):
         for lower in b.row_cells(skip):
-            upper = a.grid[-1][lower.col]
-            if lower.text.strip() and upper.row == a.n_rows - 1:
-                upper.text = f"{upper.text}\n{lower.text}" if upper.text else lower.text
+            upper = cell_above(lower, a.grid[-1]) if lower.text.strip() else None
+            if upper is not None and upper.row == a.n_rows - 1:
+                upper.text = f"{upper.text}\n{lower.text}"
         skip += 1
         if skip >= b.n_rows:
             return
