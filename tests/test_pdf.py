@@ -391,6 +391,30 @@ def test_cell_cut_by_a_page_break_like_its_twin_above_runs_on():
     assert got == truth
 
 
+def test_table_set_with_extra_line_spacing_reads_as_single_spaced():
+    # the document in a fixed 28 pt line spacing, its tables without borders: lines 17 pt apart in a cell as
+    # between rows. Its wrapped paragraphs show the spacing; the table's white is taken in, its rows part at
+    # their numbers (each label's first line), and (五)不予处理's rest, cut by the page break and spread over
+    # the label columns, runs on into its row (1.信访举报投诉类申请, whose numbers stay its own)
+    got, truth = libreoffice_fixture_cells("libreoffice_borderless_exact28pt_33_3.pdf", 33, 3, as_drawn)
+    assert got[("requests.result.withheld.state_secret", "total")] == 5
+    assert got[("requests.result.unable.needs_creation", "total")] == 2
+    assert got[("requests.result.not_processed.petition", "commercial")] == 1
+    assert got[("requests.carried_forward", "total")] == 4
+    assert {key: value for key, value in got.items() if truth.get(key, "absent") != value} == {}
+    # missed: 行政强制's row, the next table's caption under it at the foot of the page (第二十条第（八）项, that
+    # table's header atop the next page) read as more of its label
+    assert set(truth) - set(got) == {("proactive.admin_coercion", dim) for dim in ("prev_count", "change", "decisions")}
+
+
+def test_column_rules_only_header_set_close_over_the_first_row():
+    # column rules only, rows set without padding: each 第二十条 table's header (信息内容 | 本年制发件数…) stands
+    # as close over its first row (规章 | 1 | 2 | 2) as that row's lines: the header is a row of its own
+    got, truth = libreoffice_fixture_cells("libreoffice_column_rules_33_7.pdf", 33, 7, as_drawn)
+    assert got[("proactive.rules", "issued")] == 1
+    assert got == truth
+
+
 @pytest.mark.parametrize("source", unruled_pdfs())
 def test_unruled_tables_never_give_a_wrong_number(source):
     """Tables without vertical rules (read from their horizontal rules, or by alignment), or without row rules
