@@ -1066,7 +1066,8 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict], spaced: bool | Non
     is a header over its only row (see `trailing_numbers`), or when a label cell holds several numbered labels
     set apart (`holds_rows`); they are parted at each cell of the label column nearest the values
     (`rows_by_cells`), or, where no gap tells the cells apart (rows set without padding), at each line holding
-    values (`body_rows`)."""
+    values (`body_rows`). `spaced`: whether the document sets its lines with extra spacing, whose white is
+    taken in first (see `with_leading_taken_in`)."""
     table, ys = placed.table, placed.y_lines
     left, right = placed.x_lines[0], placed.x_lines[-1]
     rules = []
