@@ -1292,6 +1292,10 @@ def test_a_wider_value_in_the_last_column_keeps_the_rest_of_a_table(tmp_path, se
     # the rows under no header lost their first rows (123/19). It is parted by its names of one column each.
     (91, 7, text_in_first_cell, "horizontal", 10.5, None), (91, 15, text_in_first_cell, "horizontal", 12, None),
     (123, 19, text_in_first_cell, "horizontal", 10.5, None),
+    # Column rules only, 12 pt, the 第二十条 titles printed in every cell: a ruled row whose first lines print a
+    # unit and no value (项, the rest of a title) before its header and first row; the header is looked for above
+    # the first line of values (the first line holding a unit alone had raised, and no row was parted).
+    (33, 3, text_in_every_cell, "columns", 12, None),
 ])
 def test_generated_reports_in_other_type_sizes(tmp_path, monkeypatch, seed, number, redraw, rules, size, bottom):
     # generated reports drawn with their tables in another type size (and, some, another bottom margin), read

@@ -1105,7 +1105,7 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict], spaced: bool | Non
             groups = body_rows(lines, leaf_left)
         # a header over the first row's values, set as close above it as its own lines (rows without padding),
         # ending on a line of names over the values: the header's row, with any title above it
-        first_row = next((k for k, line in enumerate(lines) if line.is_row_line), 0)
+        first_row = next((k for k, line in enumerate(lines) if line.is_value_line), 0)
         if first_row and len(groups[0]) > first_row and is_header_line(lines[first_row - 1],
                                                                         value_left_of(lines[first_row])):
             groups[:1] = [groups[0][:first_row], groups[0][first_row:]]
