@@ -197,17 +197,18 @@ def text_lines(chars: list[dict]) -> list[Line]:
     return lines
 
 
-def with_leading_taken_in(chars: list[dict], spaced: bool | None) -> tuple[list[dict], dict[int, dict]]:
+def with_leading_taken_in(chars: list[dict], spaced: bool | None,
+                          lines: list[Line] | None = None) -> tuple[list[dict], dict[int, dict]]:
     """Copies of `chars` whose boxes take in the extra white between their lines where the document sets its
     text with extra line spacing (`spaced`: a fixed 28 pt, or 1.5 lines, in a table's cells as in its rows,
     see `paragraph_spacing`), so that its lines stand as close as single-spaced ones and the rules of this
     module, in line heights, hold; and the original of each copy, by the copy's id. Text of a size any two
     lines of which stand closer (the wrapped lines of a cell with padding round it) is left as it is; so is
     every character of a page not `spaced` (a table whose rows are all one line, with padding, looks the same
-    as one with spacing)."""
+    as one with spacing). `lines`: the text lines of `chars`, when the caller has them."""
     if not spaced:
         return chars, {}
-    lines = text_lines(chars)
+    lines = lines if lines is not None else text_lines(chars)
     extra: dict[float, float] = {}
     for size in {round(line.size * 2) / 2 for line in lines}:
         same = sorted((line for line in lines if round(line.size * 2) / 2 == size), key=lambda line: line.top)
@@ -255,15 +256,16 @@ def same_size(a: Line, b: Line) -> bool:
 
 def aligned_tables(chars: list[dict], rivers: Callable[..., list[tuple[float, float]]],
                    continued: Columns | None = None, top_margin: float = 0.0,
-                   foot: float = math.inf) -> list[AlignedTable]:
+                   foot: float = math.inf, lines: list[Line] | None = None) -> list[AlignedTable]:
     """Tables found by alignment among `chars` (the characters outside ruled tables), top to bottom: the rest
     of the table that ended the page before (`continued`; a running header above it, within `top_margin`, is
     passed over), tables that print values, then tables that print none (every cell left blank) under a
     header naming their columns, and a table's header alone at the foot of the page (above `foot`, the bottom
     margin), its rows on the next.
 
-    `rivers(rows, left, right, solid)` gives the white x-ranges between columns (the PDF reader's)."""
-    lines = text_lines(chars)
+    `rivers(rows, left, right, solid)` gives the white x-ranges between columns (the PDF reader's); `lines`: the
+    text lines of `chars`, when the caller has them."""
+    lines = lines if lines is not None else text_lines(chars)
     tables = []
     if continued:
         table, body = continuation(lines, continued, top_margin)

@@ -14,7 +14,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from operator import itemgetter
 from pathlib import Path
 
@@ -1060,14 +1060,15 @@ def ruled_tables(ruled, chars: list[dict], number: int, settings: dict) -> list[
     return tables
 
 
-def unruled_row_rules(placed: PlacedTable, chars: list[dict], spaced: bool | None = None) -> list[dict]:
+def unruled_row_rules(placed: PlacedTable, chars: list[dict],
+                      spaced: Callable[[], bool | None] = lambda: None) -> list[dict]:
     """Horizontal rules for the rows of a table whose columns are ruled but whose rows are not (a box with
     column rules only). A ruled row holds several rows when a cell holds numbers on two lines or more, when it
     is a header over its only row (see `trailing_numbers`), or when a label cell holds several numbered labels
     set apart (`holds_rows`); they are parted at each cell of the label column nearest the values
     (`rows_by_cells`), or, where no gap tells the cells apart (rows set without padding), at each line holding
-    values (`body_rows`). `spaced`: whether the document sets its lines with extra spacing, whose white is
-    taken in first (see `with_leading_taken_in`)."""
+    values (`body_rows`). `spaced()`: whether the document sets its lines with extra spacing, whose white is
+    taken in first (see `with_leading_taken_in`); asked only of a row to part."""
     table, ys = placed.table, placed.y_lines
     left, right = placed.x_lines[0], placed.x_lines[-1]
     rules = []
@@ -1090,7 +1091,7 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict], spaced: bool | Non
                 and not any(holds_rows(cell, placed.x_lines, band) for cell in labels) \
                 and not any(opens_row_below_values(cell, placed.x_lines, band) for cell in labels):
             continue
-        lines = text_lines(with_leading_taken_in(band, spaced)[0])
+        lines = text_lines(with_leading_taken_in(band, spaced())[0])
         # a column printing nothing level with or below the first numbers is not a label column (a value
         # column whose rows here are all blank, its cell ending in its header), nor one right of a column that
         # prints numbers (a value column whose cell ends in text: a caption printed in every cell)
@@ -1167,8 +1168,14 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
     none: what the pages before showed); what could not be read is said in `warnings`. `continued`: the columns
     of an unruled table that ended the page before; `above`: the column edges of any table that did."""
     straighten_rules(page)
-    shown = paragraph_spacing(text_lines(page.chars))
-    spaced = spaced if shown is None else shown
+
+    @cache
+    def page_spaced() -> bool | None:
+        """Whether the page's paragraphs show extra line spacing, or the pages before did (for a table with
+        column rules only, read before the text outside the tables is known)."""
+        shown = paragraph_spacing(text_lines(page.chars))
+        return spaced if shown is None else shown
+
     ruled = page.filter(is_rule)
     has_rules = any(True for _ in ruled.lines) or any(True for _ in ruled.rects)
     tables: list[PlacedTable] = []
@@ -1183,7 +1190,7 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         tables = ruled_tables(ruled, chars, number, settings)
         # columns ruled but rows not: rules drawn between the rows the text shows, and the page read again
         try:
-            row_rules = [rule for table in tables for rule in unruled_row_rules(table, chars, spaced)]
+            row_rules = [rule for table in tables for rule in unruled_row_rules(table, chars, page_spaced)]
         except Exception as exc:  # a layout this did not foresee keeps the tables as their rules draw them
             row_rules = []
             if warnings is not None:
@@ -1206,9 +1213,14 @@ def read_page(page, number: int, warnings: list[str] | None = None, continued: C
         # a ruled table opens the page (the rest of the table above, or another): the text under it is not
         # the rest of the table above
         continued = None
+    # the paragraphs outside the tables show whether the text is set with extra spacing
+    outside_lines = text_lines(outside)
+    shown = paragraph_spacing(outside_lines)
+    spaced = spaced if shown is None else shown
     try:
-        unspaced, originals = with_leading_taken_in(outside, spaced)
-        aligned = aligned_tables(unspaced, river_runs, continued, top_margin=margin, foot=page.height - margin)
+        unspaced, originals = with_leading_taken_in(outside, spaced, outside_lines)
+        aligned = aligned_tables(unspaced, river_runs, continued, top_margin=margin, foot=page.height - margin,
+                                 lines=None if originals else outside_lines)
     except Exception as exc:  # a layout the alignment reader did not foresee must not cost the ruled tables
         aligned, originals = [], {}
         if warnings is not None:
