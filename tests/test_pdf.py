@@ -407,6 +407,16 @@ def test_table_set_with_extra_line_spacing_reads_as_single_spaced():
     assert set(truth) - set(got) == {("proactive.admin_coercion", dim) for dim in ("prev_count", "change", "decisions")}
 
 
+def test_turned_table_with_column_rules_keeps_its_names_set_a_character_a_line(tmp_path):
+    # column rules only, the 第二十条 tables turned (their fields across, the dims down): the names of their
+    # first column, set two characters a line (本年 | 新公), stand as close over the first row of numbers as
+    # a header would, but name fewer than half of them: not a header row parted from its numbers
+    got, truth, _ = redrawn_report_cells(tmp_path, 91, 19, turned, "columns")
+    for key in (("proactive.rules", "new_made"), ("proactive.normative_docs", "new_published"),
+                ("proactive.admin_license", "prev_count"), ("proactive.other_services", "change")):
+        assert got[key] == truth[key]
+
+
 def test_column_rules_only_header_set_close_over_the_first_row():
     # column rules only, rows set without padding: each 第二十条 table's header (信息内容 | 本年制发件数…) stands
     # as close over its first row (规章 | 1 | 2 | 2) as that row's lines: the header is a row of its own

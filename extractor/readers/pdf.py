@@ -1105,10 +1105,13 @@ def unruled_row_rules(placed: PlacedTable, chars: list[dict],
         if len(groups) < 2:
             groups = body_rows(lines, leaf_left)
         # a header over the first row's values, set as close above it as its own lines (rows without padding),
-        # ending on a line of names over the values: the header's row, with any title above it
+        # ending on a line of names over more than half of them (fewer: the first lines of names set a character
+        # a line, a turned table's): the header's row, with any title above it
         first_row = next((k for k, line in enumerate(lines) if line.is_value_line), 0)
-        if first_row and len(groups[0]) > first_row and is_header_line(lines[first_row - 1],
-                                                                        value_left_of(lines[first_row])):
+        if first_row and len(groups[0]) > first_row \
+                and lines[first_row].top - lines[first_row - 1].bottom <= TIGHT_GAP * lines[first_row].height \
+                and is_header_line(lines[first_row - 1], value_left_of(lines[first_row])) \
+                and 2 * len(lines[first_row - 1].segments) > lines[first_row].values:
             groups[:1] = [groups[0][:first_row], groups[0][first_row:]]
         cuts = [(upper[-1].bottom + lower[0].top) / 2 for upper, lower in zip(groups, groups[1:])]
         rules += [horizontal_rule(y, left, right) for y in cuts]
